@@ -1,13 +1,53 @@
-"""Strip stage: label each line and keep the article (title, byline, paragraphs).
+"""Strip stage: label each line of the page and keep the article (title, byline, paragraphs).
 
-First working form (issue 2); issue 6 raises it to its bar.
+The page is read as plain text, one line at a time. :mod:`cleantext.strip_rules` gives every line its
+features and, where a rule fires, a *hard* label (furniture wherever it stands) or a *soft* one (furniture
+only outside the article body). Then, here:
+
+1. Cut-short copies of a later paragraph (``核心提示：…``) are marked as summary duplicates.
+2. The **body span** is the densest run of prose lines not broken by page furniture (nav bars, licence
+   lines, disclaimers...); a disclaimer at either edge of it is peeled off. Inside the span every line
+   is kept except hard-labelled ones, so short sub-heads stay.
+3. Before the span: the SEO keyword header, breadcrumbs, counters, greetings and summaries go; the
+   **title** is the heading line before the byline (or the first heading line), the **byline** a
+   date/source/author line after it; unknown lines after the title are kept.
+4. After the span: every furniture line goes, block titles take the short title lines under them
+   (related lists); a lone short line right after the body is kept (when unsure, keep).
+
+A clean article (title and paragraphs) comes back whole; a page that is only furniture comes back empty
+with a warning. Every dropped line is recorded as :class:`~cleantext.result.Removed` with its label and
+the rule that decided it, and one :class:`~cleantext.result.Step` per label counts them.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
 
+from cleantext import strip_rules as rules
 from cleantext.result import Removed, Step
+from cleantext.strip_rules import Line
+
+STAGE = "strip"
+
+#: Hard labels that end the body span: prose on the far side of one of these is not the article.
+BREAKERS = frozenset(
+    {"nav", "licence", "copyright", "spider-pool", "related-block", "doc-stub", "disclaimer", "breadcrumb"}
+)
+#: Hard labels that a byline-shaped line near the title overrides (``编辑：某 2020-01-02`` is a byline).
+_BYLINE_OVERRIDES = frozenset({"widget", "counter", "nav"})
+_BYLINE_SOFT_OVERRIDES = frozenset({"forum-profile", "nav", "contact", "counter", "widget"})
+_KEEP = ("keep", "")
+_TITLE_MARGIN = 0.3
+_LATIN_WORD = rules.lazy_regex(r"[a-z]{3}")
+#: Soft labels a line right after the body sheds when it shares words with the body.
+_RESCUABLE = frozenset({"nav", "spider-pool", "contact", "counter"})
+_RESCUE_OVERLAP = 0.15
+_CLOSERS = rules.lazy_regex(r"[)）」』”’》\]】]+[。.!！]?")
 
 
 @dataclass(frozen=True)
@@ -28,9 +68,496 @@ def layout(lines: list[str]) -> str:
     return "\n\n".join(lines) + "\n" if lines else ""
 
 
-def strip(text: str, enabled: bool = True) -> Article:
-    """Return the article in ``text``; with ``enabled=False`` only the layout is normalised."""
-    lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
-    title = lines[0] if lines else ""
-    return Article(text=layout(lines), title=title, byline="", paragraphs=tuple(lines[1:]))
+def site_key(line: str) -> str:
+    """The form under which a line is counted across the documents of a batch.
+
+    >>> site_key("  網站首頁 |  關於我們 ")
+    '网站首页 | 关于我们'
+    """
+    return rules.probe(line.strip(rules._EDGE_SPACE))
+
+
+def find_site_boilerplate(docs: Iterable[str], min_share: float = 0.3, min_docs: int = 3) -> set[str]:
+    """Lines (as :func:`site_key`) found in at least ``min_share`` of the documents and ``min_docs`` of them.
+
+    Pass the result to :func:`strip` as ``site_boilerplate``: each document then drops such a line only
+    where it stands outside its own article body.
+
+    >>> sorted(find_site_boilerplate(["标题一\\n正文一。\\n本站首页", "标题二\\n正文二。\\n本站首页",
+    ...                               "标题三\\n正文三。\\n本站首页"]))
+    ['本站首页']
+    """
+    counts: Counter[str] = Counter()
+    total = 0
+    for doc in docs:
+        total += 1
+        counts.update({site_key(line) for line in doc.splitlines() if line.strip()})
+    need = max(min_docs, min_share * total)
+    return {key for key, n in counts.items() if n >= need and len(key) >= 2}
+
+
+def strip(
+    text: str, enabled: bool = True, *, site_boilerplate: frozenset[str] | set[str] | None = None
+) -> Article:
+    """Return the article in ``text``; with ``enabled=False`` only the layout is normalised.
+
+    ``site_boilerplate``: lines repeated across a batch (from :func:`find_site_boilerplate`), dropped
+    when they stand outside this document's body.
+
+    >>> strip("国产精品_日韩一区_高清视频_在线观看\\n标题\\n\\n  正文第一段。\\n粤ICP备12345678号").text
+    '标题\\n\\n正文第一段。\\n'
+    """
+    if not enabled:
+        texts = [t for raw in text.splitlines() if (t := raw.strip(rules._EDGE_SPACE))]
+        return Article(layout(texts), texts[0] if texts else "", "", tuple(texts[1:]))
+    lines = [line for no, raw in enumerate(text.splitlines(), 1) if (line := rules.read_line(no, raw))]
+    if site_boilerplate:
+        for line in lines:
+            if line.hard is None and site_key(line.text) in site_boilerplate:
+                line.soft = ("site-boilerplate", "repeated_across_batch")
+    mark_summary_duplicates(lines)
+    start, end = body_span(lines)
+    decisions: list[tuple[str, str]] = [_KEEP] * len(lines)
+    title, byline = resolve_header(lines, start, decisions)
+    if title < 0 and start == 0 and lines and lines[0].size <= 40 and rules.title_like(lines[0]):
+        title = 0  # a heading that ends with a question or exclamation mark reads as prose
+    for i in range(start, end + 1):
+        if lines[i].hard:
+            decisions[i] = lines[i].hard
+    resolve_footer(lines, start, end, decisions)
+    return _assemble(lines, decisions, title, byline)
+
+
+# --- summaries -------------------------------------------------------------------------------------
+
+_HAN_START = rules.lazy_regex(r"[\u4e00-\u9fff]")
+_OPENERS = " \u3000“‘\"'「『(（【[*•·"
+_TRAILER = ("详细", "详情", "全文", "阅读全文", "更多", "查看全文")
+
+
+def _prefix_key(text: str) -> str:
+    key = rules._NOT_WORD.sub("", rules.probe(text))
+    for tail in _TRAILER:
+        if key.endswith(tail):
+            return key[: -len(tail)]
+    return key
+
+
+def _same_start(a: str, b: str) -> bool:
+    """Cheap test that two texts start alike (up to width, script and punctuation)."""
+    x, y = a.lstrip(_OPENERS)[:2], b.lstrip(_OPENERS)[:2]
+    if x == y:
+        return True
+    if x[:1] != y[:1] and _HAN_START.match(x) and _HAN_START.match(y):
+        return False  # two different Han characters: no folding makes them equal
+    return _prefix_key(a[:16])[:2] == _prefix_key(b[:16])[:2]
+
+
+def near_prefix(short: str, long: str) -> bool:
+    """True when ``short`` is ``long`` cut short, up to punctuation and a few damaged characters.
+
+    >>> near_prefix("喜庆艳丽的窗花,古朴热烈的皮影……", "喜庆艳丽的窗花，古朴热烈的皮影，咚咚敲响的腰鼓。")
+    True
+    >>> near_prefix("喜庆艳丽的窗花", "古朴热烈的皮影，咚咚敲响的腰鼓。")
+    False
+    """
+    if not _same_start(short, long):
+        return False
+    a, b = _prefix_key(short), _prefix_key(long)
+    if len(a) < 6 or len(b) < len(a) - 2:
+        return False
+    if b.startswith(a):
+        return True
+    if a[:2] != b[:2]:
+        return False
+    return SequenceMatcher(None, a, b[: len(a)], autojunk=False).ratio() >= 0.85
+
+
+@lru_cache(maxsize=1)
+def _glued_label() -> re.Pattern[str]:
+    labels = rules._alternation(rules.phrases("summary"))
+    return re.compile(rf"^[【\[]?\s*(?:{labels})\s*[:：】\]]\s*", re.I)
+
+
+@lru_cache(maxsize=1)
+def _summary_initials() -> frozenset[str]:
+    """First characters a summary label can start with, in either script, and the brackets."""
+    firsts = {entry[0] for entry in rules.phrases("summary")}
+    _, table = rules._fold()
+    firsts |= {t for t, s in table.items() if s in firsts}
+    firsts |= {c.upper() for c in firsts} | {"【", "[", "［"}
+    return frozenset(firsts)
+
+
+def _lead_copy(lead: str, paragraph: str) -> bool:
+    """An unlabelled lead repeats the paragraph: the same text, or its start cut mid-sentence."""
+    if not _same_start(lead, paragraph):
+        return False
+    a, b = _prefix_key(lead), _prefix_key(paragraph)
+    if a == b:
+        return True
+    cut = len(lead) >= 40 and len(rules._MARK_RE.findall(lead)) >= 2 and not rules._SENTENCE_END.search(lead)
+    return cut and b.startswith(a)
+
+
+def mark_summary_duplicates(lines: list[Line]) -> None:
+    """Label summaries and leads that repeat the next paragraph cut short (``核心提示：…``, ``导读：…``).
+
+    A labelled line with its own text (a real abstract) is left alone.
+    """
+    labels = rules.phrase_regex("summary", anchored=True)
+    initials = _summary_initials()
+    cores_seen = 0
+    n = len(lines)
+    for i, line in enumerate(lines):
+        if line.hard:
+            continue
+        labelled = False
+        if (
+            line.size > 8
+            and line.text[0] in initials
+            and labels.match(rules.probe(line.text[:12]).lstrip("【["))
+        ):
+            head = line.probe.lstrip("【[")
+            m = labels.match(head)
+            rest = head[m.end() :] if m else ""
+            labelled = rest[:1] in (":", "：", "】", "]")
+            rest = rest[1:]
+        if line.core:
+            cores_seen += 1
+        if not labelled:
+            # An unlabelled lead repeating the first paragraph stands at the top of the page.
+            if cores_seen > 2 or line.size < 24 or not line.marks:  # (marks last: it costs a scan)
+                continue
+            rest = line.text
+        j = i + 1
+        while j < n and j < i + 8 and not (lines[j].core and not lines[j].hard):
+            j += 1
+        if (
+            j < n
+            and j < i + 8
+            and (near_prefix(rest, lines[j].text) if labelled else _lead_copy(rest, lines[j].text))
+        ):
+            rule = "labelled_summary_repeats_paragraph" if labelled else "lead_repeats_paragraph"
+            line.hard = ("summary-duplicate", rule)
+            line.soft = None
+        elif labelled:
+            split_glued_summary(line)
+
+
+def split_glued_summary(line: Line) -> None:
+    """A summary run into the paragraph it repeats (the line break between them was lost upstream):
+    keep the paragraph, record the summary as cut.
+
+    >>> line = rules.make_line(1, "导读：河口是河海的结合地段，多指  河口是河海的结合地段，多指入海口。")
+    >>> split_glued_summary(line)
+    >>> line.text, line.cut
+    ('河口是河海的结合地段，多指入海口。', '导读：河口是河海的结合地段，多指')
+    """
+    raw = line.text
+    m = _glued_label().match(rules.fold_traditional(raw))
+    if not m:
+        return
+    after = m.end()
+    seed = raw[after : after + 8].strip()
+    if len(seed) < 6:
+        return
+    k = raw.find(seed, after + len(seed))
+    if k > 0 and len(raw) - k >= 12 and near_prefix(raw[after:k], raw[k:]):
+        line.cut = raw[:k].rstrip()
+        line.text = raw[k:]
+        line.size = len(line.text)
+
+
+# --- body span -------------------------------------------------------------------------------------
+
+
+def body_span(lines: list[Line]) -> tuple[int, int]:
+    """First and last index of the article body (``(len, len - 1)`` when there is none).
+
+    Prose lines are grouped into runs that no furniture line (:data:`BREAKERS`) interrupts; the run with
+    the most Han characters is the body. Disclaimers at its edges are peeled off.
+    """
+    clusters: list[list[int]] = []
+    current: list[int] = []
+    broken = False
+    for i, line in enumerate(lines):
+        if line.hard and line.hard[0] in BREAKERS:
+            broken = True
+        elif line.core and not line.hard and not line.soft:
+            if broken and current:
+                clusters.append(current)
+                current = []
+            current.append(i)
+            broken = False
+    if current:
+        clusters.append(current)
+    if not clusters:
+        return len(lines), len(lines) - 1
+    body = max(clusters, key=lambda c: sum(lines[i].wide for i in c))
+    while body and lines[body[-1]].disclaimer:
+        lines[body.pop()].soft = ("disclaimer", "statement_at_body_edge")
+    while body and lines[body[0]].disclaimer:
+        lines[body.pop(0)].soft = ("disclaimer", "statement_at_body_edge")
+    if not body:
+        return len(lines), len(lines) - 1
+    for cluster in clusters:
+        if cluster is not body:
+            for i in cluster:
+                if not lines[i].soft:
+                    lines[i].soft = ("outside-body", "prose_beyond_furniture")
+    return body[0], body[-1]
+
+
+# --- header ----------------------------------------------------------------------------------------
+
+
+def _seo_candidates(lines: list[Line], start: int) -> dict[int, bool]:
+    """Keyword-run lines at the very top (before any other line with words): index -> strong."""
+    found: dict[int, bool] = {}
+    for i in range(min(start, 6)):
+        line = lines[i]
+        if line.hard:
+            continue
+        seo = rules.seo_keywords(line)
+        if seo is None:
+            break
+        found[i] = seo[1]
+    return found
+
+
+def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str]]) -> tuple[int, int]:
+    """Decide the lines before the body: drop furniture, find the title and the byline.
+
+    Returns the indices of the title and the byline (``-1`` when there is none).
+    """
+    seo = _seo_candidates(lines, start)
+    cands = [
+        i
+        for i in range(start)
+        if not lines[i].hard
+        and not lines[i].soft
+        and i not in seo
+        and rules.title_like(lines[i])
+        and not rules.byline_like(lines[i])
+        and not lines[i].text.startswith(("—", "-"))
+    ]
+    bylines = [
+        i
+        for i in range(start)
+        if i not in seo
+        and (not lines[i].hard or lines[i].hard[0] in _BYLINE_OVERRIDES)
+        and (not lines[i].soft or lines[i].soft[0] in _BYLINE_SOFT_OVERRIDES)
+        and rules.byline_like(lines[i])
+    ]
+    memo: list[str] = []
+
+    def topic() -> str:
+        if not memo:
+            memo.append(_topic_text(lines, start) if start > 1 else "")
+        return memo[0]
+
+    title = -1
+    for b in bylines:
+        before = [c for c in cands if c < b]
+        if before:
+            title = _pick_title(lines, before, topic, fallback=before[-1])
+            break
+    if title < 0 and cands:
+        title = _pick_title(lines, cands, topic, fallback=cands[0])
+    for i, strong in seo.items():
+        if strong or title >= 0 and i < title:
+            lines[i].hard = ("seo-header", "keyword_runs_at_top")
+        elif title < 0:
+            title = i
+    byline = next((b for b in bylines if b > title), -1) if title >= 0 else -1
+    for i in range(start):
+        line = lines[i]
+        if i == title:
+            continue
+        if title >= 0 and i > title and i in bylines:
+            continue
+        if line.label:
+            decisions[i] = line.label
+        elif title >= 0 and i < title:
+            decisions[i] = ("header", "before_title")
+        elif i + 1 < len(lines) and _is_category_before_lead(line, lines[i + 1]):
+            decisions[i] = ("category", "short_line_before_repeated_lead")
+        elif title >= 0 and _unrelated_short_line(line, lambda: topic() + lines[title].probe):
+            decisions[i] = ("header", "unrelated_short_line")
+    return title, byline
+
+
+def _topic_text(lines: list[Line], start: int, limit: int = 3000) -> str:
+    """The body (its first ``limit`` characters, folded): what the title is about."""
+    head, size = [], 0
+    for line in lines[start:]:
+        if line.core and not line.label:
+            head.append(line.text)
+            size += line.size
+            if size >= limit:
+                break
+    return rules.fold_traditional("\n".join(head)[:limit])
+
+
+def topic_overlap(text: str, topic: str) -> float:
+    """Share of the Han bigrams of ``text`` (its character, if it has one) found in ``topic``.
+
+    >>> topic_overlap("荨麻", "荨麻是荨麻属中大约30种植物的通用俗称")
+    1.0
+    >>> topic_overlap("南山信息港", "荨麻是荨麻属中大约30种植物的通用俗称")
+    0.0
+    """
+    han = rules._NON_HAN.sub("", text)
+    if len(han) == 1:
+        return 1.0 if han in topic else 0.0
+    grams = {han[k : k + 2] for k in range(len(han) - 1)}
+    return sum(1 for g in grams if g in topic) / len(grams) if grams else 0.0
+
+
+def _pick_title(lines: list[Line], cands: list[int], body: Callable[[], str], fallback: int) -> int:
+    """The heading that shares most words with the body's opening; ``fallback`` when none shares any."""
+    if len(cands) == 1:
+        return fallback
+    topic = body()
+    if not topic:
+        return fallback
+    scores = [(topic_overlap(lines[c].probe, topic), -c) for c in cands]
+    best = max(scores)
+    # The heading in the usual place wins unless another one is clearly more about the body.
+    if best[0] >= topic_overlap(lines[fallback].probe, topic) + _TITLE_MARGIN:
+        return -best[1]
+    return fallback
+
+
+def _unrelated_short_line(line: Line, topic: Callable[[], str]) -> bool:
+    """A short line after the title with nothing in common with the title or the body's opening:
+    a widget or counter in words the phrase lists lack (``A+ A-``, ``扫码阅读``)."""
+    if line.size > 20 or line.core or line.marks or line.text[:1] in "(（【[" or rules.byline_like(line):
+        return False
+    han = rules._NON_HAN.sub("", line.probe)
+    if not han:
+        return line.size <= 10 and not _LATIN_WORD.search(line.probe)
+    # Two or three Han characters may be an author's name under a poem: kept.
+    return len(han) >= 4 and topic_overlap(line.probe, topic()) == 0.0
+
+
+def _is_category_before_lead(line: Line, following: Line) -> bool:
+    return (
+        following.hard is not None
+        and following.hard[0] == "summary-duplicate"
+        and not line.marks
+        and len(line.text) <= 16
+    )
+
+
+# --- footer ----------------------------------------------------------------------------------------
+
+
+def _unknown(line: Line) -> bool:
+    return not line.label and not line.core and not line.disclaimer
+
+
+def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]]) -> None:
+    """Decide the lines after the body: furniture goes, block titles take their lists with them.
+
+    A menu-, list- or contact-shaped line right after the body that talks about the body's subject
+    (shares its words) is the article's last line and is kept.
+    """
+    cache: list[str] = []
+
+    def topic() -> str:
+        if not cache:
+            cache.append(_topic_text(lines, start))
+        return cache[0]
+
+    in_block = in_tail = False
+    n = len(lines)
+    for i in range(end + 1, n):
+        line = lines[i]
+        if (i == end + 1 or in_tail) and rules.article_tail(line):
+            in_tail = True  # the article's references: kept
+            continue
+        in_tail = False
+        label = line.label
+        if i == end + 1 and label and not line.hard:
+            if _CLOSERS.fullmatch(line.text):
+                continue  # a closing bracket right after the body is the article's own
+            if label[0] in _RESCUABLE and topic_overlap(line.probe, topic()) >= _RESCUE_OVERLAP:
+                end += 1  # a list or address about the article's own subject: its last line
+                continue
+        if label:
+            if label[0] == "furniture":
+                label = ("related-block", "block_title")
+            decisions[i] = label
+            in_block = label[0] == "related-block"
+            continue
+        if line.core or line.disclaimer:
+            decisions[i] = ("outside-body", "prose_after_body")
+            in_block = False
+            continue
+        if in_block:
+            decisions[i] = ("related-block", "block_item")
+            continue
+        next_unknown = i + 1 < n and _unknown(lines[i + 1])
+        if i == end + 1 and (not next_unknown or _bracketed(line.text)):
+            continue  # a lone short line right after the body: its last words (when unsure, keep)
+        if next_unknown:
+            decisions[i] = ("related-block", "run_of_short_lines")
+            in_block = True
+        else:
+            decisions[i] = ("footer", "short_line_after_body")
+
+
+def _bracketed(text: str) -> bool:
+    return text[:1] in "(（【[" and text[-1:] in ")）】]"
+
+
+# --- result ----------------------------------------------------------------------------------------
+
+
+def _assemble(lines: list[Line], decisions: list[tuple[str, str]], title: int, byline: int) -> Article:
+    kept: list[str] = []
+    paragraphs: list[str] = []
+    removed: list[Removed] = []
+    for i, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
+        if line.cut:
+            removed.append(Removed(line.no, line.cut, "summary-duplicate", "summary_glued_to_paragraph"))
+        if decision is _KEEP or decision[0] == "keep":
+            kept.append(line.text)
+            if i != title and i != byline:
+                paragraphs.append(line.text)
+        else:
+            removed.append(Removed(line.no, line.text, decision[0], decision[1]))
+    steps = _steps(removed)
+    warnings: tuple[str, ...] = ()
+    if not kept and removed:
+        warnings = (f"strip: no article found; all {len(removed)} lines look like page furniture",)
+    return Article(
+        text=layout(kept),
+        title=lines[title].text if title >= 0 and decisions[title] is _KEEP else "",
+        byline=lines[byline].text if byline >= 0 and decisions[byline] is _KEEP else "",
+        paragraphs=tuple(paragraphs),
+        removed=tuple(removed),
+        steps=steps,
+        warnings=warnings,
+    )
+
+
+def _steps(removed: list[Removed]) -> tuple[Step, ...]:
+    """One step per label: how many lines it dropped and the first of them as the example."""
+    first: dict[str, Removed] = {}
+    counts: Counter[str] = Counter()
+    for r in removed:
+        first.setdefault(r.label, r)
+        counts[r.label] += 1
+    return tuple(
+        Step(
+            STAGE, f"drop_{label}", counts[label], before=_short(first[label].text), detail=first[label].rule
+        )
+        for label in counts
+    )
+
+
+def _short(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"

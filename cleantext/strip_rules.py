@@ -1,0 +1,925 @@
+"""Line features and the per-line rules of the strip stage.
+
+Each line of a page gets a :class:`Line` with cheap features (length, Han count, punctuation, a folded
+"probe" form for matching) and, from the rules here, at most one *hard* label (furniture wherever it
+stands: nav bars, licence numbers, spider pools, placeholders...) and one *soft* label (furniture only
+when it stands outside the article body: a lone number, a block title, a greeting...). Where the body is,
+which line is the title and which the byline is decided by :mod:`cleantext.strip` from these.
+
+Phrase lists live in ``cleantext/data/strip_*.txt`` (one regular expression a line, ``#`` comments) and are
+matched on the probe: NFKC, pinyin artifacts such as ``聯(lián)`` dropped, Traditional folded to
+Simplified for the phrase-list characters, lower case.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class LazyRegex:
+    """A regular expression compiled on first use, so that ``import cleantext`` stays fast.
+
+    On first use it compiles and puts the compiled pattern in its place among this module's globals.
+
+    >>> LazyRegex(r"\\d+").findall("a1b22")
+    ['1', '22']
+    """
+
+    __slots__ = ("_args", "_compiled")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self._args = (pattern, flags)
+        self._compiled: re.Pattern[str] | None = None
+
+    def __getattr__(self, name: str) -> object:
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(*self._args)
+            space = globals()
+            for key, value in list(space.items()):
+                if value is self:
+                    space[key] = compiled
+        return getattr(compiled, name)
+
+
+def lazy_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """:class:`LazyRegex` typed as the pattern it stands for."""
+    return LazyRegex(pattern, flags)  # type: ignore[return-value]
+
+
+#: Sentence-final punctuation (full and half width).
+STOPS = "。！？!?…"
+#: Every punctuation mark that shows a line is prose rather than a keyword run.
+MARKS = STOPS + "，,、；;：:"
+_STOP_RE = lazy_regex(r"[。！？!?…]")
+_MARK_RE = lazy_regex(r"[。！？!?…，,、；;：:]")
+_NON_HAN = lazy_regex(r"[^\u3400-\u9fff\uf900-\ufaff]+")
+_SENTENCE_END = lazy_regex(r"[。！？!?…]+[”’\"'」』）)\]】]*$")
+_PINYIN = lazy_regex(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}\)")
+_WORDISH = lazy_regex(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
+_NOT_WORD = lazy_regex(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+")
+_EDGE_SPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+
+
+# --- phrase lists ----------------------------------------------------------------------------------
+
+
+@cache
+def phrases(name: str) -> tuple[str, ...]:
+    """The entries of ``data/strip_<name>.txt`` (blank lines and ``#`` comments skipped)."""
+    text = (DATA / f"strip_{name}.txt").read_text(encoding="utf-8")
+    return tuple(s.strip() for s in text.splitlines() if s.strip() and not s.lstrip().startswith("#"))
+
+
+def _alternation(entries: tuple[str, ...]) -> str:
+    """One regex alternation, longest entries first so whole phrases win over their parts."""
+    return "|".join(f"(?:{e})" for e in sorted(entries, key=len, reverse=True))
+
+
+@cache
+def phrase_regex(name: str, anchored: bool = False) -> re.Pattern[str]:
+    """The phrase list ``name`` as one compiled alternation (``anchored``: only at the line start)."""
+    body = _alternation(phrases(name))
+    return re.compile(("^(?:" + body + ")") if anchored else body)
+
+
+@lru_cache(maxsize=1)
+def _fold() -> tuple[re.Pattern[str], dict[str, str]]:
+    table = dict(line.split("\t") for line in phrases("fold"))
+    return re.compile("[" + "".join(sorted(table)) + "]"), table
+
+
+def fold_traditional(text: str) -> str:
+    """Fold the Traditional forms of the phrase-list characters to Simplified (a regex pass: fast
+    when, as usual, there is nothing to fold).
+
+    >>> fold_traditional("網站聲明")
+    '网站声明'
+    """
+    regex, table = _fold()
+    return regex.sub(lambda m: table[m.group()], text)
+
+
+@cache
+def initials(name: str) -> frozenset[str]:
+    """Characters an entry of phrase list ``name`` can start with, in either script and case."""
+    firsts = {entry[0] for entry in phrases(name) if entry[0].isalnum()}
+    _, table = _fold()
+    firsts |= {t for t, s in table.items() if s in firsts}
+    firsts |= {c.upper() for c in firsts} | {chr(ord(c) + 0xFEE0) for c in firsts if "a" <= c <= "z"}
+    return frozenset(firsts)
+
+
+def probe(text: str) -> str:
+    """The form of a line the phrase lists are matched on.
+
+    >>> probe("聯(lián)繫方式  |  網站首頁")
+    '联系方式 | 网站首页'
+    """
+    p = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    p = fold_traditional(p).lower()
+    if "(" in p:
+        p = _PINYIN.sub("", p)
+    return " ".join(p.split()) if "  " in p or "\t" in p else p
+
+
+# --- features --------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Line:
+    """One non-empty line of the page and what the rules found about it."""
+
+    no: int
+    text: str
+    size: int
+    wide: int
+    stops: int
+    core: bool = False
+    hard: tuple[str, str] | None = None
+    soft: tuple[str, str] | None = None
+    disclaimer: bool = False
+    _probe: str | None = None
+    _marks: int = -1
+    cut: str = ""
+
+    @property
+    def label(self) -> tuple[str, str] | None:
+        """The hard label, else the soft one."""
+        return self.hard or self.soft
+
+    @property
+    def probe(self) -> str:
+        """The folded form of the line for phrase matching (computed on first use)."""
+        if self._probe is None:
+            self._probe = probe(self.text)
+        return self._probe
+
+    @property
+    def marks(self) -> int:
+        """How many punctuation marks (sentence ends, commas, colons) the line holds."""
+        if self._marks < 0:
+            self._marks = len(_MARK_RE.findall(self.text))
+        return self._marks
+
+
+def make_line(no: int, raw: str) -> Line | None:
+    """Features of one input line (``None`` for a blank line); leading/trailing spaces are dropped.
+
+    >>> make_line(3, "\\u3000\\u3000这是一段话，很短。").stops
+    1
+    """
+    text = raw.strip(_EDGE_SPACE)
+    if not text:
+        return None
+    size = len(text)
+    # Characters from U+0800 up (Han, CJK punctuation) take 3 bytes in UTF-8: a cheap "wide" count.
+    wide = (len(text.encode("utf-8", "surrogatepass")) - size) >> 1
+    # Only short lines need the exact number of sentence ends; for long ones "any" is enough.
+    stops = len(_STOP_RE.findall(text)) if size <= 120 else 1 if _STOP_RE.search(text) else 0
+    line = Line(no, text, size, wide, stops)
+    line.core = is_paragraph_like(line)
+    return line
+
+
+_RUN_HINT = lazy_regex(r"[_,，、|｜-]|\s\S{1,24}\s")
+
+
+def is_paragraph_like(line: Line) -> bool:
+    """A line that reads as running prose: it ends a sentence, or is long and punctuated.
+
+    Keyword runs joined by ``_`` or ``,`` are never prose, however long.
+
+    >>> is_paragraph_like(make_line(1, "他说：“这是真的。”"))
+    True
+    >>> is_paragraph_like(make_line(1, "培育社区文化,添活力,聚合力,促和谐"))
+    False
+    """
+    if line.wide < 4:
+        return False
+    if line.stops:
+        if _SENTENCE_END.search(line.text, max(0, line.size - 12)):
+            return True
+    elif line.wide >= 30 and _RUN_HINT.search(line.text):
+        sep, n, runs = keyword_runs(_LABEL_COLON.sub("", line.probe, count=1), "_,、|- ")
+        if n >= 4 and all(len(r) <= 24 for r in runs) and (sep != " " or n >= 8):
+            return False
+    return line.wide >= 60 or (line.wide >= 30 and line.marks >= 2)
+
+
+_RUN_SPLIT = {
+    "_": lazy_regex(r"\s*_+\s*"),
+    ",": lazy_regex(r"\s*,\s*"),
+    "|": lazy_regex(r"\s*[|¦]+\s*"),
+    ":": lazy_regex(r"\s*::\s*"),
+    " ": lazy_regex(r"\s+"),
+    "·": lazy_regex(r"\s*[·•]\s*"),
+    "-": lazy_regex(r"\s*[-–—]+\s*"),
+    "、": lazy_regex(r"\s*、\s*"),
+    "/": lazy_regex(r"\s+/\s+"),
+    ">": lazy_regex(r"\s*(?:>+|»|›|→)\s*"),
+}
+
+
+def keyword_runs(p: str, seps: str) -> tuple[str, int, list[str]]:
+    """The separator among ``seps`` used most in ``p``, the number of runs and the runs.
+
+    >>> keyword_runs("国产精品_日韩一区_高清视频_在线观看", "_,")[:2]
+    ('_', 4)
+    """
+    best, count = "", 0
+    for sep in seps:
+        n = p.count("::") if sep == ":" else p.count(sep)
+        if n > count:
+            best, count = sep, n
+    if not best:
+        return "", 1, [p]
+    runs = [r for r in _RUN_SPLIT[best].split(p) if r]
+    return best, len(runs), runs
+
+
+# --- hard rules: furniture wherever it stands ------------------------------------------------------
+
+_EMPTY_TAG = lazy_regex(r"^[\s•·●◆■▪*-]*(?:\d{1,3}[.、])?\s*(?:<[^>]*>\s*)+$")
+_PLACEHOLDER = lazy_regex(
+    r"^(?:\[\[[^\]]{1,40}\]\]|\{\{[^}]{0,40}\}\}|\[(?:图片|图|img|image|photo|视频|video|广告|ad)[^\]]{0,30}\]"
+    r"|<!--.*-->)$"
+)
+_BREADCRUMB_TAIL = lazy_regex(r"\s*[:：]")
+_RELATED_TAIL = lazy_regex(r"\s*(?:文章|新闻|主题|帖子?|篇)?\s*[:：»›>]|\s+\S")
+_ICP_RUN = lazy_regex(r"icp|备案|公网安备")
+
+
+def empty_tag(line: Line) -> str | None:
+    """An injected tag with nothing in it, maybe behind a bullet: ``•<span id="3dn8r"></span>``.
+
+    >>> empty_tag(make_line(1, '1.<meter id="a1b2c"></meter>'))
+    'empty_injected_tag'
+    >>> empty_tag(make_line(1, '<b>加粗的正文</b>')) is None
+    True
+    """
+    if "<" in line.text and _EMPTY_TAG.match(line.text):
+        return "empty_injected_tag"
+    return None
+
+
+def debris(line: Line) -> str | None:
+    """A line without a letter, digit or Han character: a lone ``?``, bullet or rule line.
+
+    >>> debris(make_line(1, "?"))
+    'no_word_character'
+    >>> debris(make_line(1, "2019")) is None
+    True
+    """
+    if line.size <= 30 and line.wide <= line.size and not _WORDISH.search(line.probe):
+        return "no_word_character"
+    return None
+
+
+def placeholder(line: Line) -> str | None:
+    """An image or ad placeholder left by the scraper: ``[[406999]]``, ``[图片]``, ``{{ad}}``.
+
+    >>> placeholder(make_line(1, "[[406999]]"))
+    'bracketed_placeholder'
+    >>> placeholder(make_line(1, "[1]")) is None
+    True
+    """
+    if line.text[0] in "[{<【［" and line.size <= 60 and _PLACEHOLDER.match(line.probe):
+        return "bracketed_placeholder"
+    return None
+
+
+def spider_pool(line: Line) -> str | None:
+    """A long list of short keyword runs joined by ``|``, maybe behind a label (``模板: kw | kw | …``).
+
+    >>> spider_pool(make_line(1, "模板: " + " | ".join(["关键词甲乙"] * 14)))
+    'pipe_keyword_list'
+    """
+    if line.stops or line.text.count("|") + line.text.count("｜") < 7:
+        return None
+    p = line.probe
+    _, n, runs = keyword_runs(p, "|")
+    short = sum(1 for r in runs if len(r) <= 24)
+    if (n >= 12 or (n >= 8 and len(p) >= 120)) and short >= 0.8 * n:
+        return "pipe_keyword_list"
+    return None
+
+
+def _furniture_share(runs: list[str]) -> float:
+    """Share of runs that are page furniture (nav words) or a licence number."""
+    furn = phrase_regex("furniture")
+    hits = 0
+    for run in runs:
+        rest = _NOT_WORD.sub("", furn.sub("", run))
+        if len(rest) <= 0.3 * len(_NOT_WORD.sub("", run)) or _ICP_RUN.search(run):
+            hits += 1
+    return hits / len(runs) if runs else 0.0
+
+
+_MENU_HINT = lazy_regex(r"[|｜·•]|::|\s\s|\s[-–—/]\s")
+_DIGIT = lazy_regex(r"\d")
+
+
+def _starts_with(line: Line, name: str) -> bool:
+    """True when the first word character of the line can start an entry of phrase list ``name``."""
+    m = _WORDISH.search(line.probe)
+    return bool(m) and m.group() in initials(name)
+
+
+def nav_bar(line: Line) -> str | None:
+    """Short items joined by ``|`` (or ``::``, ``·``, wide spaces) that are mostly site-menu words.
+
+    >>> nav_bar(make_line(1, "网站首页 | 关于我们 | 联系方式 | 网站地图"))
+    'pipe_menu'
+    >>> nav_bar(make_line(1, "首页 :: 新随笔 :: 联系 :: 聚合 :: 管理"))
+    'double_colon_menu'
+    >>> nav_bar(make_line(1, "北京 | 上海 | 广州 | 深圳")) is None
+    True
+    """
+    if line.size > 200 or line.stops or not _MENU_HINT.search(line.text):
+        return None
+    p = line.probe
+    if "::" in p:
+        _, n, runs = keyword_runs(p, ":")
+        if n >= 3 and all(len(r) <= 12 for r in runs):
+            return "double_colon_menu"
+    sep, n, runs = keyword_runs(p, "|·")
+    if not sep and " - " in p:
+        sep, n, runs = keyword_runs(p, "-")
+    if not sep and " / " in p:
+        sep, n, runs = keyword_runs(p, "/")
+    if not sep and "  " in line.text:
+        runs = [r for r in re.split(r"\s{2,}", line.text.strip()) if r]
+        runs = [probe(r) for r in runs]
+        n, sep = len(runs), " "
+    if not sep or n < 3 or (sep == " " and n < 4):
+        return None
+    if all(len(r) <= 14 or _ICP_RUN.search(r) for r in runs) and _furniture_share(runs) >= 0.5:
+        return "pipe_menu" if sep == "|" else "spaced_menu"
+    return None
+
+
+def soft_nav(line: Line) -> str | None:
+    """Three or more short items joined by ``|`` with no sentence in them: a menu, off the body.
+
+    >>> soft_nav(make_line(1, "北京 | 上海 | 广州 | 深圳"))
+    'pipe_items'
+    """
+    if line.size > 200 or line.stops:
+        return None
+    p = line.probe
+    if "|" in p:
+        _, n, runs = keyword_runs(p, "|")
+    elif " - " in p:
+        _, n, runs = keyword_runs(p, "-")
+    elif "  " in line.text and not line.marks:
+        runs = [r for r in re.split(r"\s{2,}", line.text.strip()) if r]
+        if len(runs) >= 4 and all(len(r) <= 8 for r in runs):
+            return "spaced_items"
+        return None
+    else:
+        return None
+    if n >= 3 and all(len(r) <= 16 for r in runs):
+        return "pipe_items"
+    return None
+
+
+_LICENCE_HINT = lazy_regex(r"[Ii][Cc][Pp]|ＩＣＰ|备|備|证|證|许可|許可|举报|舉報")
+_DOC_HINT = lazy_regex(r"页|頁|文档|文檔|下载|下載|阅读|閱讀|上传|上傳|格式|_第")
+
+
+def licence(line: Line) -> str | None:
+    """An ICP or public-security filing number or a permit line.
+
+    >>> licence(make_line(1, "粤公网安备 44040202001354号"))
+    'licence_number'
+    >>> licence(make_line(1, "该公司于2005年取得ICP备案号，此后业务迅速扩张，成为行业龙头。")) is None
+    True
+    """
+    if line.size > 120 or line.stops or not _LICENCE_HINT.search(line.text):
+        return None
+    if phrase_regex("licence").search(line.probe):
+        return "licence_number"
+    return None
+
+
+_COPYRIGHT_HINT = lazy_regex(r"©|\(c\)|copyright|版权|reserved|保留|by|技术支持|[:：]")
+
+
+def copyright_line(line: Line) -> str | None:
+    """A copyright or site-credit line: ``Copyright © 2003-2020 XX网 All Rights Reserved``.
+
+    >>> copyright_line(make_line(1, "Copyright © 2011-2020 某某网 All Rights Reserved"))
+    'copyright_notice'
+    >>> copyright_line(make_line(1, "他认为该书的版权所有者应当是出版社。")) is None
+    True
+    """
+    if line.size > 160 or (line.stops and line.text[:1] not in "©CcＣｃ版"):
+        return None
+    p = line.probe
+    if not _COPYRIGHT_HINT.search(p):
+        return None
+    if line.stops and not p.startswith(("©", "copyright", "版权所有")):
+        return None
+    if phrase_regex("copyright").search(p):
+        return "copyright_notice"
+    return None
+
+
+def breadcrumb(line: Line) -> str | None:
+    """A location trail: ``当前位置: > 新闻``, ``首页 > 新闻中心 > 正文``.
+
+    >>> breadcrumb(make_line(1, "首页 > 新闻中心 > 正文"))
+    'arrow_trail'
+    >>> breadcrumb(make_line(1, "您现在的位置：首页"))
+    'location_label'
+    >>> breadcrumb(make_line(1, "更多>同类资讯")) is None
+    True
+    """
+    if line.size > 120 or line.stops:
+        return None
+    text = line.text
+    if (
+        text[0] not in initials("breadcrumb")
+        and ">" not in text
+        and "»" not in text
+        and "›" not in text
+        and "→" not in text
+        and "＞" not in text
+    ):
+        return None
+    p = line.probe
+    m = phrase_regex("breadcrumb", anchored=True).match(p)
+    if m and _BREADCRUMB_TAIL.match(p, m.end()):
+        return "location_label"
+    if p.count(">") + p.count("»") + p.count("›") + p.count("→") >= 2:
+        _, n, runs = keyword_runs(p, ">")
+        if n >= 3 and all(len(r) <= 20 for r in runs):
+            return "arrow_trail"
+    return None
+
+
+# First characters of the counter labels (both scripts, any case): a cheap gate before the full list.
+_COUNTER_CHARS = lazy_regex(r"[阅閱浏瀏点點评評回人访訪热熱查围圍收分转轉次vVhHrRcClL]")
+
+
+@lru_cache(maxsize=1)
+def _counter_regex() -> re.Pattern[str]:
+    labels = _alternation(phrases("counter"))
+    number = r"[(\[]?\s*\d[\d,]*\s*[)\]]?\s*(?:次|人次|人|条|views?)?"
+    return re.compile(
+        rf"(?:{labels})\s*(?:次数|数|量)?\s*[:：]?\s*{number}|\d[\d,]*\s*(?:次|人)?\s*已?\s*(?:{labels})"
+    )
+
+
+def counter(line: Line) -> str | None:
+    """A view/comment counter: ``阅读:163``, ``阅读(905) 评论(1) 编辑 收藏 引用``, ``1234次浏览``.
+
+    >>> counter(make_line(1, "阅读(905) 评论(1) 编辑 收藏 引用"))
+    'labelled_count'
+    >>> counter(make_line(1, "阅读:163"))
+    'labelled_count'
+    >>> counter(make_line(1, "阅读163本书的体会")) is None
+    True
+    """
+    if line.size > 100 or line.stops or not _DIGIT.search(line.text) or not _COUNTER_CHARS.search(line.text):
+        return None
+    p = line.probe
+    rest, n = _counter_regex().subn("", p)
+    if not n:
+        return None
+    rest = _NOT_WORD.sub("", phrase_regex("widget").sub("", rest))
+    return "labelled_count" if len(rest) <= 2 or n >= 2 else None
+
+
+def number_only(line: Line) -> str | None:
+    """A line that is only a number (a view count shown alone): ``60``.
+
+    >>> number_only(make_line(1, "60"))
+    'bare_number'
+    >>> number_only(make_line(1, "60年")) is None
+    True
+    """
+    if line.size > 12:
+        return None
+    p = line.probe
+    if re.fullmatch(r"[#№]?\d[\d,]*[.、)]?", p):
+        return "bare_number"
+    return None
+
+
+def _covered(p: str, regex: re.Pattern[str], share: float, numbers: bool = False) -> bool:
+    """True when ``regex`` matches and what it leaves is at most ``share`` of the word characters
+    (``numbers``: digits count as covered too)."""
+    words = _NOT_WORD.sub("", p)
+    rest, n = regex.subn("", p)
+    rest = _NOT_WORD.sub("", rest)
+    if numbers:
+        rest = _DIGIT.sub("", rest)
+    return bool(n) and len(rest) <= share * len(words)
+
+
+_LABEL_COLON = lazy_regex(r"^[^:：]{1,8}[:：]")
+
+
+def widget(line: Line) -> str | None:
+    """Share/print/close buttons and editor credits: ``分享到:``, ``【字体：大 中 小】``, ``责任编辑：张三``.
+
+    >>> widget(make_line(1, "【字体：大 中 小】【打印本页】【关闭窗口】"))
+    'widget_buttons'
+    >>> widget(make_line(1, "责任编辑：张三"))
+    'widget_label'
+    >>> widget(make_line(1, "收藏家的故事")) is None
+    True
+    """
+    if line.size > 60 or line.stops or not (_starts_with(line, "widget") or line.text[0] in "([【（"):
+        return None
+    p = line.probe
+    w = phrase_regex("widget")
+    if _covered(p, w, 0.15):
+        return "widget_buttons"
+    inner = p.strip("()[]【】（） ")
+    m = _LABEL_COLON.match(inner)
+    if m and len(inner) <= 30 and w.fullmatch(inner[: m.end() - 1].strip()):
+        return "widget_label"
+    return None
+
+
+def doc_stub(line: Line) -> str | None:
+    """Document-sharing site stubs: ``…_第1页``, ``已阅读5页,还剩30页未读``, ``下载本文档``.
+
+    >>> doc_stub(make_line(1, "已阅读5页,还剩30页未读"))
+    'document_site_stub'
+    """
+    if (
+        line.size <= 100
+        and not line.stops
+        and _DOC_HINT.search(line.text)
+        and phrase_regex("docstub").search(line.probe)
+    ):
+        return "document_site_stub"
+    return None
+
+
+def related_link(line: Line) -> str | None:
+    """A previous/next article link: ``上一篇：…``, ``下一篇:…``.
+
+    >>> related_link(make_line(1, "下一篇：津蓟铁路"))
+    'previous_next_link'
+    """
+    if line.size > 120 or line.text.lstrip("«‹<[【 ")[:1] not in initials("related"):
+        return None
+    p = line.probe
+    p = p.lstrip("«‹<[【 ")
+    m = phrase_regex("related", anchored=True).match(p)
+    if m and _RELATED_TAIL.match(p, m.end()):
+        return "previous_next_link"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _disclaimer_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    entries = phrases("disclaimer")
+    selfs = tuple(e.partition(":")[2] for e in entries if e.startswith(("self:", "notice:")))
+    labels = tuple(e[6:] for e in entries if e.startswith("label:"))
+    legal = tuple(e for e in entries if not e.startswith(("self:", "label:", "notice:")))
+    return (
+        re.compile(_alternation(selfs)),
+        re.compile(_alternation(labels)),
+        re.compile(_alternation(legal)),
+    )
+
+
+_LEGAL_CHARS = lazy_regex(r"[声聲版侵转轉删刪免CcDd]")
+_LEGAL_HINT = lazy_regex(
+    r"声明|聲明|版权|版權|侵权|侵權|转载|轉載|删除|刪除|免责|免責|[Cc]opyright|[Dd]isclaim"
+)
+
+
+def disclaimer_strength(line: Line) -> int:
+    """2: a disclaimer wherever it stands; 1: one at the edge of the body; 0: not one.
+
+    >>> disclaimer_strength(make_line(1, "声明：本站文章来自网络，如有侵权请联系删除。"))
+    2
+    >>> disclaimer_strength(make_line(1, "文章来源于网络，版权归原作者所有。"))
+    2
+    >>> disclaimer_strength(make_line(1, "该公司声明，已就侵权行为追究法律责任。"))
+    0
+    """
+    if line.size > 300 or not _LEGAL_CHARS.search(line.text) or not _LEGAL_HINT.search(line.text):
+        return 0
+    p = line.probe
+    selfs, labels, legal = _disclaimer_regexes()
+    label = bool(labels.match(p))
+    own = bool(selfs.search(p))
+    if not (label or own):
+        return 0
+    words = len(set(legal.findall(p)))
+    if (label and words >= 1) or (own and words >= 3):
+        return 2
+    return 1 if own and words >= 2 else 0
+
+
+def forum_profile(line: Line) -> str | None:
+    """A forum profile or post-button line: ``积分 1234``, ``发表于 2010-1-1 12:00``, ``楼主``.
+
+    >>> forum_profile(make_line(1, "发表于 2012-5-3 10:12 | 只看该作者"))
+    'forum_profile_field'
+    """
+    if line.size > 40 or line.stops or not (_starts_with(line, "forum") or _DIGIT.match(line.probe)):
+        return None
+    p = line.probe
+    return "forum_profile_field" if _covered(p, phrase_regex("forum"), 0.0, numbers=True) else None
+
+
+def furniture(line: Line) -> str | None:
+    """A short line made of page-furniture words: ``推荐图文``, ``更多>同类资讯``, ``点击排行``.
+
+    >>> furniture(make_line(1, "更多>同类资讯"))
+    'furniture_words'
+    >>> furniture(make_line(1, "印度野驴")) is None
+    True
+    """
+    if line.size > 24 or line.stops or not _starts_with(line, "furniture"):
+        return None
+    p = line.probe
+    return "furniture_words" if _covered(p, phrase_regex("furniture"), 0.3) else None
+
+
+def greeting(line: Line) -> str | None:
+    """A site greeting: ``某某网 欢迎您``, ``欢迎访问本站``.
+
+    >>> greeting(make_line(1, "石化能源网 欢迎您"))
+    'site_greeting'
+    >>> greeting(make_line(1, "能源资讯。欢迎您"))  # a damaged one: short, so a stop does not save it
+    'site_greeting'
+    >>> greeting(make_line(1, "主持人说：欢迎您收看今天的节目。")) is None
+    True
+    """
+    if (
+        line.size <= (16 if line.stops else 30)
+        and not _LABEL_COLON.match(line.text)
+        and ("欢" in line.probe or "welcome" in line.probe)
+        and phrase_regex("greeting").search(line.probe)
+    ):
+        return "site_greeting"
+    return None
+
+
+def _labelled(line: Line, name: str, limit: int) -> bool:
+    if line.size > limit or line.stops or line.text[0] not in initials(name):
+        return False
+    p = line.probe
+    m = phrase_regex(name, anchored=True).match(p)
+    return bool(m) and bool(re.match(r"\s*[:：]", p[m.end() :]))
+
+
+_TAG_FIELD = lazy_regex(r"(?:标签|分类|栏目|专栏|tags?)\s*[:：]")
+
+
+def category(line: Line) -> str | None:
+    """A category or tag line: ``标签：石油 矿区``, ``所属栏目：行业资讯`` (not ``关键词：``).
+
+    >>> category(make_line(1, "标签：石油 矿区"))
+    'category_label'
+    >>> category(make_line(1, "关键词：石油 矿区")) is None
+    True
+    """
+    if _labelled(line, "category", 80):
+        return "category_label"
+    if line.size <= 80 and not line.stops and _TAG_FIELD.search(line.probe):
+        return "tag_field"
+    return None
+
+
+_URL = lazy_regex(r"(?:https?://|www\.)[!-~]+")
+
+
+def url_line(line: Line) -> str | None:
+    """A link line: ``本文链接：https://…``, ``原文地址: www.…`` (a label and a URL, nothing else).
+
+    >>> url_line(make_line(1, "本文链接：https://blog.example.com/a/1"))
+    'link_line'
+    >>> url_line(make_line(1, "他在博客 www.example.com 上写道，这座城市变了很多，令人感慨。")) is None
+    True
+    """
+    if line.size > 200 or "/" not in line.text and "www" not in line.text:
+        return None
+    rest, n = _URL.subn("", line.probe)
+    return "link_line" if n and len(_NON_HAN.sub("", rest)) <= 8 and not _STOP_RE.search(rest) else None
+
+
+def contact(line: Line) -> str | None:
+    """A site contact line: ``地址：北京市… 电话：010-…``.
+
+    >>> contact(make_line(1, "地址：北京市东城区某街1号 电话：010-12345678"))
+    'contact_details'
+    """
+    if line.size > 150 or line.stops or not _DIGIT.search(line.text):
+        return None
+    p = line.probe
+    labels = phrase_regex("contact")
+    hits = sum(1 for m in labels.finditer(p) if re.match(r"\s*[:：]", p[m.end() :]))
+    return "contact_details" if hits >= 1 and any(c.isdigit() or c == "@" for c in p) else None
+
+
+def seo_keywords(line: Line) -> tuple[int, bool] | None:
+    """Keyword runs joined by ``_`` or ``,`` with no sentence: (number of runs, strong evidence).
+
+    Strong: six or more runs, mostly Han (a title never looks like this).
+
+    >>> seo_keywords(make_line(1, "九九热精品_国产高清自拍_精品日韩一区_一区福利_四虎影院网_中字精品"))
+    (6, True)
+    >>> seo_keywords(make_line(1, "Intergovernmental_Panel_on_Climate_Change"))
+    (5, False)
+    """
+    if line.stops or line.size > 400:
+        return None
+    sep, n, runs = keyword_runs(line.probe, "_,|-、 ")
+    if not sep or n < 4 or any(len(r) > 24 for r in runs):
+        return None
+    hanny = sum(1 for r in runs if _NON_HAN.sub("", r))
+    return n, n >= 6 and hanny >= 0.6 * n
+
+
+def keyword_list(line: Line) -> str | None:
+    """A long list of keyword runs joined by ``_``, ``,`` or spaces: a spider pool off the body.
+
+    >>> keyword_list(make_line(1, " ".join(["关键词"] * 16)))
+    'keyword_list'
+    """
+    if line.stops or line.size < 40:
+        return None
+    p = _LABEL_COLON.sub("", line.probe, count=1)
+    sep, n, runs = keyword_runs(p, "_, ")
+    short = sum(1 for r in runs if len(r) <= 16)
+    if n >= 12 and short >= 0.8 * n and (sep != " " or not _MARK_RE.search(p)):
+        return "keyword_list"
+    return None
+
+
+# --- byline and title shapes -----------------------------------------------------------------------
+
+_DATE = lazy_regex(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日|\d{1,2}:\d{2}"
+)
+
+
+def byline_like(line: Line) -> bool:
+    """A date/source/author line: ``2010-07-28 某某报 王晓晖``, ``来源: 新华社 作者: 张三``.
+
+    >>> byline_like(make_line(1, "发布时间:2019-03-02 10:20 来源:新华社"))
+    True
+    >>> byline_like(make_line(1, "作者：张三 李四"))
+    True
+    >>> byline_like(make_line(1, "上海轨道交通17号线 (2010年前)"))
+    False
+    """
+    if line.size > 100 or line.stops:
+        return False
+    p = line.probe
+    if _DATE.search(p):
+        return True
+    for m in phrase_regex("byline").finditer(p):
+        if re.match(r"\s*[:：]", p[m.end() :]) or (m.group().startswith("文") and m.end() < len(p)):
+            return True
+    return False
+
+
+_REFERENCE = lazy_regex(r"^(?:\[\d{1,3}\]|\d{1,3}[.、)]\s*\S.*[.,，。])")
+
+
+def article_tail(line: Line) -> bool:
+    """A heading of the article's own tail (``参考文献``) or a numbered reference (``[1] 张三. …``).
+
+    >>> article_tail(make_line(1, "参考文献"))
+    True
+    >>> article_tail(make_line(1, "[2] 李四. 某某考[J]. 某某学报, 1999(1): 3-9."))
+    True
+    >>> article_tail(make_line(1, "相关文章"))
+    False
+    """
+    if line.size > 300:
+        return False
+    if line.size <= 20 and phrase_regex("tail", anchored=True).fullmatch(line.probe):
+        return True
+    return bool(_REFERENCE.match(line.text))
+
+
+def title_like(line: Line) -> bool:
+    """A heading: short, words in it, not a sentence that ends with a full stop.
+
+    >>> title_like(make_line(1, "中国石油推进和谐矿区建设的长庆样本"))
+    True
+    >>> title_like(make_line(1, "2019"))
+    False
+    """
+    text = line.text
+    if len(text) > 100 or text.endswith(("。", ".")) or line.stops > 2:
+        return False
+    return line.wide >= 1 and not text.isascii() or sum(c.isalpha() for c in line.probe) >= 3
+
+
+#: (label, rule, longest line it can fire on, fires on a line with a sentence end): lines longer than
+#: the limit, or with a sentence end when the rule wants none, skip the rule unseen.
+HARD_RULES = (
+    ("empty-tag", empty_tag, 10_000, True),
+    ("placeholder", placeholder, 60, False),
+    ("spider-pool", spider_pool, 100_000, False),
+    ("nav", nav_bar, 200, False),
+    ("licence", licence, 120, False),
+    ("copyright", copyright_line, 160, True),
+    ("breadcrumb", breadcrumb, 120, False),
+    ("related-block", related_link, 120, True),
+    ("doc-stub", doc_stub, 100, False),
+    ("counter", counter, 100, False),
+    ("widget", widget, 60, False),
+    ("widget", greeting, 30, True),
+)
+_HARD_WITH_STOPS = tuple(rule for rule in HARD_RULES if rule[3])
+
+SOFT_RULES = (
+    ("debris", debris, 30),
+    ("counter", number_only, 12),
+    ("spider-pool", keyword_list, 100_000),
+    ("nav", soft_nav, 200),
+    ("category", category, 80),
+    ("contact", contact, 150),
+    ("forum-profile", forum_profile, 40),
+    ("widget", url_line, 200),
+    ("furniture", furniture, 24),
+)
+
+
+def read_line(no: int, raw: str) -> Line | None:
+    """:func:`make_line` and :func:`classify` in one; short lines (page furniture repeats across the
+    pages of a site) are memoised by their text.
+
+    >>> read_line(7, "  粤ICP备12345678号").hard
+    ('licence', 'licence_number')
+    """
+    text = raw.strip(_EDGE_SPACE)
+    if not text:
+        return None
+    if len(text) > 200:
+        line = make_line(no, text)
+        if line is not None:
+            classify(line)
+        return line
+    size, wide, stops, core, hard, soft, disclaimer, probe_, marks = _classified(text)
+    return Line(no, text, size, wide, stops, core, hard, soft, disclaimer, probe_, marks)
+
+
+@lru_cache(maxsize=1 << 14)
+def _classified(text: str) -> tuple:
+    line = make_line(0, text)
+    assert line is not None
+    classify(line)
+    return (
+        line.size,
+        line.wide,
+        line.stops,
+        line.core,
+        line.hard,
+        line.soft,
+        line.disclaimer,
+        line._probe,
+        line._marks,
+    )
+
+
+def classify(line: Line) -> None:
+    """Set the hard and soft labels of ``line`` from the rules (first rule that fires wins)."""
+    size = line.size
+    if size > 200:  # long lines: only the rules that can fire on them
+        name = empty_tag(line) if "<" in line.text else None
+        if name:
+            line.hard = ("empty-tag", name)
+        elif "|" in line.text or "｜" in line.text:
+            name = spider_pool(line)
+            if name:
+                line.hard = ("spider-pool", name)
+    else:
+        for label, rule, limit, _ in _HARD_WITH_STOPS if line.stops else HARD_RULES:
+            if size <= limit:
+                name = rule(line)
+                if name:
+                    line.hard = (label, name)
+                    break
+    strength = disclaimer_strength(line)
+    line.disclaimer = strength >= 1
+    if line.hard is None and strength == 2:
+        line.hard = ("disclaimer", "statement_about_rights")
+    if line.hard is None and not line.core:
+        for label, rule, limit in SOFT_RULES:
+            if size <= limit:
+                name = rule(line)
+                if name:
+                    line.soft = (label, name)
+                    break
