@@ -1,0 +1,708 @@
+"""Undo GBK restart damage: a decoder that restarted one byte early and read every pair out of step.
+
+In GBK bytes the sites' decoder sometimes restarts on the last byte of the previous character. That
+byte and the next character's lead byte become a garbage character G0, shown as ``?``; every later pair
+is read one byte out of step until a byte below 0x80 lands where a lead byte is expected (an ASCII trail
+byte such as the ``s`` of 榮 = 98 73, or an ASCII character: an invalid pair ``?`` then swallows it)::
+
+    及省（市）級榮譽  →  及?。ㄊ校┘墭s譽        修。”</p>  →  修?!?/p>
+
+:func:`fix_gbk_restart` re-reads each run one byte later and fills what the damage destroyed: the lost
+character's lead byte (hidden in G0; a surviving pinyin tail ``?nèi)`` names it), the last character's
+trail byte when the run ends in an invalid pair, and the swallowed byte when it can be told (the ``<``
+of a tag remnant, the first digit of a number). Candidates are scored by the shared character model
+mixed with the page's own n-grams (a cache model: names it repeats), quote balance over the paragraph
+and the prior that the damage strikes mostly before ``。``. Every way a run can end (ASCII letters and
+``?`` inside a run may be folded full-width forms; a second restart ends it silently at a doubled byte)
+is scored over the same span with prefix sums, and a repair is kept only when it beats the text as it
+stands by a margin. The margin drops on a page that shows the damage elsewhere (private-use characters,
+a tag remnant after ``?``, a clear repair), so a genuine ``?`` on a clean page is left alone. A restart
+whose byte was ASCII leaves a lone ``?`` and nothing lost: it goes where the page confirms the damage.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import cache, lru_cache
+from typing import Protocol
+
+from cleantext.result import Step
+
+#: Private-use code point of GBK FE50, the start of the user-defined block FE50–FEA0 that the sites'
+#: decoder maps in order (FE84 = U+E848 on a real page).
+_FE50_PUA = 0xE815
+#: Context (characters) scored on each side of a repair.
+_WINDOW = 12
+#: A repair must beat the text as it stands by this much (natural log) to be kept.
+MARGIN = 6.0
+#: Extra margin for each byte the damage destroyed without trace (a guess among many candidates).
+GUESS_COST = 2.0
+#: Margin and guess cost on a page that shows the damage elsewhere (private-use characters, a repair
+#: that gained this much, two runs, three lone '?'): there a ``?`` is far likelier to be damage.
+MARGIN_DAMAGED, GUESS_COST_DAMAGED, STRONG_GAIN = 0.0, 0.5, 20.0
+#: A lone '?' that splits text this much likelier without it is damage even on a page without others.
+INSERTED_SURE_GAIN = 8.0
+#: Unmistakable signs of the damage: private-use characters of a misread pair, a tag remnant after '?'.
+_DAMAGE_SIGNS = re.compile(r"[\ue000-\ue864]|\?/[a-zA-Z]{1,10}>")
+#: Runs longer than this many characters are not followed (a real run ends at the paragraph's end).
+MAX_RUN = 3000
+
+#: Punctuation and signs of running Chinese prose (other symbols, Greek, kana... are not restored).
+_PROSE_MARKS = frozenset("。，、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—·～％")
+#: Log-prior of the lost character: on real pages it was ``。`` in 8 of 11 cases.
+LOST_PRIOR = {"。": 3.0}
+#: ...but not before an opening quote or bracket: there the character is as often mid-sentence (日常“).
+NO_PRIOR_BEFORE_OPENING = True
+#: Characters a lost byte can restore at a paragraph end when nothing of it survives (``??/p>``).
+_ENDINGS = "。！？”’」』）》…"
+_FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+#: Closing bracket or quote → its opening partner, for the "an open quote wants its close" rule.
+_CLOSERS = {"”": "“", "’": "‘", "」": "「", "』": "『", ")": "(", "》": "《", "】": "【", "]": "["}
+_CLOSERS.update({"）": "(", "］": "["})
+_OPENERS = {o: c for c, o in _CLOSERS.items() if c.isascii() or o not in "(["}
+_OPENERS.update({"（": ")", "［": "]"})
+#: A tag, or what is left of one whose ``<`` an invalid pair swallowed (``/p>``).
+_BLOCK_TAG = re.compile(r"<?/?(?:p|br|div|li|tr|td|h[1-6]|section|article)\b[^<>\n]*>", re.I)
+_INLINE_TAG = re.compile(r"<?/?[a-zA-Z][a-zA-Z0-9]*\b[^<>\n]*>")
+_TAG_REMNANT = re.compile(
+    r"""/?[a-z][a-z0-9]{0,9}(?:\s+[a-z_:][\w:.-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))?)*\s*/?>""",
+    re.I | re.A,
+)
+#: Gain credited to a reading that explains a tag remnant right after its invalid pair.
+REMNANT_EVIDENCE = 4.0
+#: Pinyin tail of an annotated G0 whose ``(`` was eaten: ``?nèi)``.
+_TAIL = re.compile(r"([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêḿńňǹɑɡ]{1,7})\)")
+
+
+class _Model(Protocol):
+    def logprob(self, text: str) -> float: ...
+
+    def score_candidates(self, left: str, candidates: list[str], right: str) -> list[float]: ...
+
+
+# --- the sites' decoder, and its inverse ---------------------------------------------------------------
+
+
+@cache
+def site_pair(lead: int, trail: int) -> str:
+    """The character the sites' decoder shows for a GBK pair ("" if the pair is invalid).
+
+    User-defined areas come out as private-use characters, FE50–FEA0 in order from U+E815:
+
+    >>> site_pair(0x98, 0x73), site_pair(0xFE, 0x84), site_pair(0x81, 0x20)
+    ('榮', '\\ue848', '')
+    """
+    if lead == 0xFE and 0x50 <= trail <= 0xA0 and trail != 0x7F:
+        return chr(_FE50_PUA + trail - 0x50 - (trail > 0x7F))
+    if not (0x81 <= lead <= 0xFE and 0x40 <= trail <= 0xFE and trail != 0x7F):
+        return ""
+    try:
+        return bytes((lead, trail)).decode("gb18030")
+    except UnicodeDecodeError:
+        return ""
+
+
+def _possible(ch: str) -> bool:
+    """Could ``ch`` be a character of the original page? Anything but private-use debris.
+
+    >>> _possible("－"), _possible("ア"), _possible("\ue848"), _possible("")
+    (True, True, False, False)
+    """
+    return bool(ch) and not 0xE000 <= ord(ch) <= 0xF8FF
+
+
+def _plausible(ch: str) -> bool:
+    """Is ``ch`` a likely lost character? Han characters and the punctuation of prose.
+
+    >>> _plausible("說"), _plausible("。"), _plausible("\\ue848"), _plausible("╋")
+    (True, True, False, False)
+    """
+    o = ord(ch)
+    return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or ch in _PROSE_MARKS
+
+
+@dataclass(frozen=True)
+class _Tables:
+    pair_of: dict[str, tuple[int, int]]
+    """Every character the decoder can show → its GBK pair (folded ASCII → its full-width pair)."""
+    by_trail: dict[int, tuple[str, ...]]
+    """Trail byte → plausible characters with that trail (the lost character's candidates)."""
+    by_lead: dict[int, tuple[str, ...]]
+    """Lead byte → plausible characters with that lead (the last character's candidates)."""
+
+
+@lru_cache(maxsize=1)
+def _tables() -> _Tables:
+    pair_of: dict[str, tuple[int, int]] = {}
+    by_trail: dict[int, list[str]] = {}
+    by_lead: dict[int, list[str]] = {}
+    trails = [t for t in range(0x40, 0xFF) if t != 0x7F]
+    for lead in range(0x81, 0xFF):
+        row = bytes(b for t in trails for b in (lead, t)).decode("gb18030", errors="replace")
+        if len(row) != len(trails):  # some pair is not one character: go pair by pair
+            row = "".join(site_pair(lead, t) or "\ufffd" for t in trails)
+        for trail, ch in zip(trails, row, strict=True):
+            if lead == 0xFE and trail <= 0xA0:
+                ch = site_pair(lead, trail)
+            if ch == "\ufffd":
+                continue
+            pair_of[ch] = (lead, trail)
+            if _plausible(ch):
+                by_trail.setdefault(trail, []).append(ch)
+                by_lead.setdefault(lead, []).append(ch)
+    for ch, pair in list(pair_of.items()):
+        if 0xFF01 <= ord(ch) <= 0xFF5E:  # the site folded full-width forms to ASCII afterwards
+            pair_of[chr(ord(ch) - 0xFEE0)] = pair
+    return _Tables(
+        pair_of=pair_of,
+        by_trail={k: tuple(v) for k, v in by_trail.items()},
+        by_lead={k: tuple(v) for k, v in by_lead.items()},
+    )
+
+
+# --- a run after G0 and the ways it can end ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Ending:
+    """One reading of where a misaligned run ends.
+
+    ``pairs`` are the GBK pairs of the run's characters before the end; ``trail`` is the trail byte of
+    the last real character (None: destroyed by an invalid pair); ``extra`` a real ASCII character that
+    ended the run; ``swallowed`` tells that an invalid pair ate one ASCII byte; ``end`` indexes the text
+    just after the run.
+    """
+
+    end: int
+    pairs: tuple[tuple[int, int], ...]
+    trail: int | None
+    extra: str = ""
+    swallowed: bool = False
+
+
+def run_endings(text: str, start: int, tables: _Tables | None = None) -> list[_Ending]:
+    """Every way the misaligned run starting at ``text[start]`` can end.
+
+    A run continues while each character, re-read one byte later, gives a valid pair. It ends at a real
+    ASCII byte in a lead position (``s`` in ``墭s``), at an invalid pair ``?``, at a pair whose second
+    byte is ASCII, or silently at a doubled byte (a second restart). ASCII letters and ``?`` may also be
+    folded full-width forms inside the run, so both readings are kept.
+
+    >>> [(e.end, e.trail) for e in run_endings("。ㄊ校┘墭s譽", 0)]  # 's' real, or folded 'ｓ'
+    [(6, 115), (7, 215)]
+    >>> [(e.end, e.trail, e.swallowed) for e in run_endings("!?/p>", 0)][0]
+    (2, None, True)
+    """
+    t = tables or _tables()
+    endings: list[_Ending] = []
+    pairs: list[tuple[int, int]] = []
+    for j in range(start, min(len(text), start + MAX_RUN)):
+        ch = text[j]
+        lead = pairs[-1][1] if pairs else None  # lead byte waiting for its trail
+        code = ord(ch)
+        if ch == "?":
+            endings.append(_Ending(j + 1, tuple(pairs), None, swallowed=True))
+        elif 0x40 <= code <= 0x7E or ch == "€":
+            trail = 0x80 if ch == "€" else code
+            if lead is None or _possible(site_pair(lead, trail)):
+                endings.append(_Ending(j + 1, tuple(pairs), trail))
+        pair = t.pair_of.get(ch)
+        if pair is None:
+            break
+        first, second = pair
+        if lead is not None and not _possible(site_pair(lead, first)):
+            break
+        if second < 0x81:  # the second byte was a real ASCII character: the stream is in step again
+            endings.append(_Ending(j + 1, tuple(pairs), first, extra="€" if second == 0x80 else chr(second)))
+            break
+        if first == second:
+            endings.append(_Ending(j + 1, tuple(pairs), first))
+        pairs.append(pair)
+    return endings
+
+
+# --- choosing lost bytes ----------------------------------------------------------------------------
+
+
+def _model_view(text: str) -> str:
+    """Text as the model should see it: block tags (or their remnants) become line breaks, others go.
+
+    >>> _model_view("好。”</p>下<b>一</b>段")
+    '好。”\\n下一段'
+    """
+    if ">" not in text:
+        return text
+    return _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", text))
+
+
+def _paragraph(left: str, right: str) -> tuple[str, str]:
+    """The parts of the current paragraph left and right of a gap."""
+    return left[left.rfind("\n") + 1:], right.split("\n", 1)[0]
+
+
+def quote_balance_bonus(ch: str, left: str, right: str) -> float:
+    """Bonus for a closing quote that closes an open one, penalty for one that closes nothing.
+
+    Uses the whole paragraph, beyond the model's reach: ``“三保一修?`` wants ``”``.
+
+    >>> quote_balance_bonus("”", "在做好“三保一修", "服務"), quote_balance_bonus("”", "在做好三保", "服務")
+    (3.0, -1.0)
+    """
+    if ch not in _CLOSERS and ch not in _OPENERS:
+        return 0.0
+    ch = ch.translate(_FOLD)
+    left, right = left.translate(_FOLD), right.translate(_FOLD)
+    if ch in _CLOSERS:
+        opener = _CLOSERS[ch]
+        para_left, _ = _paragraph(left, right)
+        return 3.0 if para_left.count(opener) > para_left.count(ch) else -1.0
+    if ch in _OPENERS:
+        closer = _OPENERS[ch]
+        _, para_right = _paragraph(left, right)
+        return 3.0 if para_right.count(closer) > para_right.count(ch) else -1.0
+    return 0.0
+
+
+def doubled_punctuation_penalty(ch: str, left: str) -> float:
+    """Penalty for a sentence or clause mark right after another one: ``。。`` and ``，。`` are not prose.
+
+    >>> doubled_punctuation_penalty("。", "一項。"), doubled_punctuation_penalty("》", "《方便》")
+    (-5.0, -5.0)
+    >>> doubled_punctuation_penalty("”", "一項。")
+    0.0
+    """
+    marks = "。，、；：！？,;:!?"
+    if ch in marks and left[-1:] in marks:
+        return -5.0
+    return -5.0 if ch in _PROSE_MARKS and ch == left[-1:] and ch not in "—…" else 0.0
+
+
+class DocumentBigrams:
+    """Character n-gram counts of the page itself, a cache model: names and terms it repeats are
+    likelier there than in the language at large.
+
+    >>> doc = DocumentBigrams("長慶油田的長慶樣本")  # also remembers choices made for this page
+    >>> doc.prob("長", "慶") > doc.prob("長", "城")
+    True
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._counts: Counter[str] | None = None
+        self.chosen: dict[tuple[str, ...], tuple[str, float, int]] = {}
+
+    @property
+    def counts(self) -> Counter[str]:
+        """Counts of every character, bigram and trigram of the page (made on first use)."""
+        if self._counts is None:
+            text = self.text.translate(_FOLD).replace("?", "\x00")  # the damage's own '?' teach nothing
+            self._counts = Counter(text)
+            self._counts.update(map("".join, zip(text, text[1:], strict=False)))
+            self._counts.update(map("".join, zip(text, text[1:], text[2:], strict=False)))
+            self._counts.update(map("".join, zip(text, text[1:], text[2:], text[3:], strict=False)))
+        return self._counts
+
+    def prob(self, context: str, ch: str) -> float:
+        """P(ch | the last one or two characters of context) in the page (0.0 when unseen).
+
+        Both are taken as folded (full-width forms as ASCII), as the counts are.
+        """
+        get = self.counts.get
+        context = context[-2:]
+        p2 = get(context[-1:] + ch, 0) / get(context[-1:], 1) if context else 0.0
+        if len(context) < 2 or not get(context):
+            return p2
+        return 0.5 * get(context + ch, 0) / get(context) + 0.5 * p2
+
+
+try:  # the weights the shared model's score_candidates gives the right context and the frequency prior
+    from cleantext.langmodel import PRIOR as _LM_PRIOR
+    from cleantext.langmodel import RIGHT_WEIGHT as _LM_RIGHT_WEIGHT
+except ImportError:  # an older model: exact log-probabilities
+    _LM_PRIOR, _LM_RIGHT_WEIGHT = 0.0, 1.0
+#: Weight of log(1 + count) of the page's 4-grams that a candidate completes.
+SPAN_WEIGHT = 2.0
+#: Weight of the general model against the page's own n-grams (cache model).
+MODEL_WEIGHT = 0.6
+
+
+def _mixed_score(
+    model: _Model, document: DocumentBigrams, left: str, ch: str, right: str, model_score: float
+) -> float:
+    """Log-probability of ``ch`` and the two characters after it, general model mixed with the page's.
+
+    ``model_score`` is the general model's score of the same terms: where the page never saw them, the
+    mixture is that score plus a constant, and the model need not be asked again.
+    """
+    seq = left[-2:] + ch + right[:2]
+    folded = seq.translate(_FOLD)
+    first = len(seq) - len(right[:2]) - 1
+    page = [document.prob(folded[max(0, i - 2):i], folded[i]) for i in range(first, len(seq))]
+    at = len(left[-2:])  # the page's own 4-grams across the gap: a name or term it repeats
+    spans = (folded[max(0, at - 2):at + 2], folded[max(0, at - 1):at + 3])
+    bonus = SPAN_WEIGHT * sum(math.log1p(document.counts.get(g, 0)) for g in spans if len(g) == 4)
+    if not any(page):  # (the constant: MODEL_WEIGHT on each term, right terms weighted)
+        right_weight = getattr(model, "RIGHT_WEIGHT", _LM_RIGHT_WEIGHT)
+        return model_score + (1 + right_weight * (len(page) - 1)) * math.log(MODEL_WEIGHT) + bonus
+    # the same terms as the model's score_candidates: right context weighted, plus a frequency prior
+    right_weight = getattr(model, "RIGHT_WEIGHT", _LM_RIGHT_WEIGHT)
+    total = getattr(model, "PRIOR", _LM_PRIOR) * model.char_logprob("", ch)
+    for i, p_page in zip(range(first, len(seq)), page, strict=True):
+        p = MODEL_WEIGHT * math.exp(model.char_logprob(seq[max(0, i - 2):i], seq[i]))
+        term = math.log(p + (1 - MODEL_WEIGHT) * p_page)
+        total += term * (right_weight if i > first else 1.0)
+    return total + bonus
+
+
+#: Candidates kept per byte, the likeliest by the model's unigram score (punctuation always kept).
+TOP_CANDIDATES = 80
+#: Front runners by the general model that the page's own n-grams re-rank.
+RERANK = 48
+
+
+@lru_cache(maxsize=512)
+def _likely(cands: tuple[str, ...], model: _Model) -> tuple[str, ...]:
+    """The ``TOP_CANDIDATES`` likeliest of ``cands`` by unigram score, plus every punctuation mark."""
+    ranked = sorted(cands, key=lambda c: -model.logprob(c))
+    keep = set(ranked[:TOP_CANDIDATES])
+    return tuple(c for c in cands if c in keep or unicodedata.category(c)[0] == "P")
+
+
+def choose(
+    model: _Model, candidates: Iterable[str], left: str, right: str, document: DocumentBigrams | None = None
+) -> tuple[str, float, int]:
+    """The best filler of a gap: model score of the context, plus quote balance, document bigrams and
+    the prior that the damage strikes mostly before a sentence-end ``。``.
+
+    Returns the character, its score and how many candidates there were.
+    """
+    cands = _likely(tuple(candidates), model)
+    if not cands:
+        return "", -math.inf, 0
+    key = (*cands, "\x00", left[-60:], "\x00", right[:60])
+    if document is not None and key in document.chosen:
+        return document.chosen[key]
+    mleft, mright = _model_view(left), _model_view(right) or "\n"  # the text's end ends a line
+    opening = right.translate(_FOLD)[:1] in _OPENERS  # before “ or 「 a sentence end is no likelier
+    scored = []
+    for ch, s in zip(cands, model.score_candidates(mleft, list(cands), mright), strict=True):
+        bonus = quote_balance_bonus(ch, left, right) + doubled_punctuation_penalty(ch, left)
+        bonus += 0.0 if opening and NO_PRIOR_BEFORE_OPENING else LOST_PRIOR.get(ch, 0.0)
+        scored.append((s + bonus, bonus, ch, s))
+    scored.sort(reverse=True)
+    best, best_score = scored[0][2], scored[0][0]
+    if document is not None:  # re-rank the front runners with the page's own n-grams mixed in
+        best_score = -math.inf
+        for _, bonus, ch, s in scored[:RERANK]:
+            s = _mixed_score(model, document, mleft, ch, mright, s) + bonus
+            if s > best_score:
+                best, best_score = ch, s
+        document.chosen[key] = (best, best_score, len(cands))
+    return best, best_score, len(cands)
+
+
+# --- one repair ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Repair:
+    start: int
+    end: int
+    text: str
+    guessed: tuple[tuple[int, str], ...]  # (position in the output piece, character) of each guess
+    lost: int
+    score_gain: float
+    tentative: bool = False  # a '?' that only the page's other damage can confirm
+    before: str = ""  # the damaged span (with two characters before it)
+
+
+def _trail_byte(ch: str, tables: _Tables) -> int | None:
+    pair = tables.pair_of.get(ch)
+    return pair[1] if pair else None
+
+
+def _rebuild(
+    ending: _Ending,
+    leads: frozenset[int] | None,
+    model: _Model,
+    left: str,
+    after: str,
+    tables: _Tables,
+    document: DocumentBigrams,
+    damaged_page: bool = False,
+) -> tuple[str, str, str, list[tuple[int, str]], int] | None:
+    """Real text of a run for one ending; ``leads`` limits the lost character's lead byte.
+
+    Returns the lost character, the middle, the end (last character and what the run's end restores),
+    the guessed characters with their offsets, and the number of lost characters.
+    """
+    pairs, trail = ending.pairs, ending.trail
+    guessed: list[tuple[int, str]] = []
+    lost = 0
+    middle = "".join(site_pair(a[1], b[0]) for a, b in zip(pairs, pairs[1:], strict=False))
+    restored = "<" if ending.swallowed and _TAG_REMNANT.match(after) else ""
+    if ending.swallowed and not restored:
+        lost += 1
+    right_of_last = ending.extra + restored + after
+    first_trail = pairs[0][0] if pairs else trail
+    if first_trail is None:  # nothing of the character survives: a sentence end before a tag or number
+        if not (restored or damaged_page or (after[:1].isascii() and after[:1].isalnum())):
+            return None
+        cands: tuple[str, ...] = tuple(c for c in _ENDINGS if leads is None or tables.pair_of[c][0] in leads)
+    else:
+        cands = tables.by_trail.get(first_trail, ())
+        if leads is not None:
+            cands = tuple(c for c in cands if tables.pair_of[c][0] in leads)
+    last_cands: tuple[str, ...] = ()
+    last = ""
+    if pairs:
+        if trail is None:
+            last_cands = tables.by_lead.get(pairs[-1][1], ())
+            if not last_cands:
+                return None
+            if len(middle) < 2:  # provisional last character, to give the first one its right context
+                last, _, _ = choose(model, last_cands, left[-2:] + middle, right_of_last)
+        else:
+            last = site_pair(pairs[-1][1], trail)
+    body = middle + last + right_of_last
+    if len(cands) == 1 and first_trail is not None:
+        lead = cands[0]
+    else:
+        lead, _, _ = choose(model, cands, left, body, document)
+        if not lead:
+            return None
+        guessed.append((0, lead))
+        lost += 1
+    if last_cands:
+        last, _, _ = choose(model, last_cands, left + lead + middle, right_of_last, document)
+        guessed.append((1 + len(middle), last))
+        lost += 1
+    if ending.swallowed and not restored and after[:1].isdigit() and not ending.extra:
+        # the eaten byte began a number ("。1972年" → "??972年"): the model knows which digits begin one
+        restored, _, _ = choose(model, "0123456789", left + lead + middle + last, after)
+        guessed.append((1 + len(middle) + len(last), restored))
+    return lead, middle, last + ending.extra + restored, guessed, lost
+
+
+def _fold_like_page(piece: str, folded: bool) -> str:
+    if not folded:
+        return piece
+    return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in piece)
+
+
+def _repair_at(
+    text: str,
+    q: int,
+    model: _Model,
+    tables: _Tables,
+    readings: Mapping[str, str],
+    folded: bool,
+    document: DocumentBigrams,
+    damaged_page: bool,
+) -> _Repair | None:
+    """Try to repair the run whose G0 is the ``?`` at ``text[q]``."""
+    if q == 0:
+        return None
+    prev_trail = _trail_byte(text[q - 1], tables)
+    if prev_trail is None or (text[q - 1].isascii() and not folded):
+        return None
+    left = text[max(0, q - 4 * _WINDOW):q]
+    if prev_trail < 0x81:  # the restart byte was ASCII (or €): it alone became '?', nothing is lost
+        right = text[q + 1:q + 1 + _WINDOW]
+        gain = model.logprob(_model_view(left[-_WINDOW:] + right)) - model.logprob(
+            _model_view(left[-_WINDOW:] + "?" + right))
+        if gain > (MARGIN_DAMAGED if damaged_page else MARGIN):
+            # a '?' before 。 is not prose; elsewhere ("說?他") only a page that shows the damage confirms
+            sure = damaged_page or right[:1] in "。，、；：,;:" or gain > INSERTED_SURE_GAIN
+            return _Repair(q, q + 1, "", (), 0, gain, tentative=not sure)
+        return None
+
+    start, leads = q + 1, None
+    tail = _TAIL.match(text, start)
+    if tail:  # G0 was annotated: it is a Han character, and the reading may name it
+        start = tail.end()
+        han = {b for b in range(0x81, 0xFF) if "\u3400" <= site_pair(prev_trail, b) <= "\u9fff"}
+        named = {b for b in han if readings.get(site_pair(prev_trail, b)) == tail.group(1)}
+        leads = frozenset(named or han)
+
+    endings = run_endings(text, start, tables)
+    if not endings:
+        return None
+    return _best_ending(text, q, endings, leads, model, tables, folded, document, damaged_page)
+
+
+def _view_with_positions(text: str) -> tuple[str, list[int]]:
+    """:func:`_model_view` of ``text`` and, for each position of ``text``, its position in the view.
+
+    >>> _view_with_positions("好</p>下")
+    ('好\\n下', [0, 1, 1, 1, 1, 2, 3])
+    """
+    if ">" not in text:
+        return text, list(range(len(text) + 1))
+    pieces, where, done = [], [], 0
+    for m in _BLOCK_TAG.finditer(text):
+        pieces.append(text[done:m.start()])
+        base = sum(map(len, pieces))
+        where += range(base - (m.start() - done), base)
+        where += [base] * (m.end() - m.start())
+        pieces.append("\n")
+        done = m.end()
+    base = sum(map(len, pieces))
+    pieces.append(text[done:])
+    where += range(base, base + len(text) - done + 1)
+    return "".join(pieces), where
+
+
+def _cumulative(model: _Model, s: str) -> list[float]:
+    """Model score of every prefix of ``s`` (trigram chain), so spans can be scored in O(1)."""
+    out, total = [0.0], 0.0
+    for i, ch in enumerate(s):
+        total += model.char_logprob(s[max(0, i - 2):i], ch)
+        out.append(total)
+    return out
+
+
+def _span(model: _Model, context: str, s: str) -> float:
+    """Score of ``s`` after the last two characters of ``context``."""
+    total, seq = 0.0, context[-2:] + s
+    for i in range(len(seq) - len(s), len(seq)):
+        total += model.char_logprob(seq[max(0, i - 2):i], seq[i])
+    return total
+
+
+def _best_ending(
+    text: str,
+    q: int,
+    endings: list[_Ending],
+    leads: frozenset[int] | None,
+    model: _Model,
+    tables: _Tables,
+    folded: bool,
+    document: DocumentBigrams,
+    damaged_page: bool,
+) -> _Repair | None:
+    """The ending whose repaired text the model likes best, if it beats the text as it stands.
+
+    Every reading is ``left + lost + middle + end + rest``: prefix sums over the longest middle and over
+    the damaged text score each reading in time independent of the run's length.
+    """
+    left = text[max(0, q - 4 * _WINDOW):q]
+    lo = max(0, q - _WINDOW)
+    horizon = min(len(text), max(e.end for e in endings) + _WINDOW)
+    flat, where = _view_with_positions(text[lo:horizon])
+    at = q - lo
+    damaged = _cumulative(model, flat)  # damaged[where[i]]: score of text[lo:lo + i]
+    base = damaged[-1] - damaged[where[at]]
+    longest = max(endings, key=lambda e: len(e.pairs)).pairs
+    full_middle = "".join(site_pair(a[1], b[0]) for a, b in zip(longest, longest[1:], strict=False))
+    repaired_prefix: dict[str, list[float]] = {}
+    best: _Repair | None = None
+    for ending in endings:
+        built = _rebuild(ending, leads, model, left, text[ending.end:ending.end + 4 * _WINDOW], tables,
+                         document, damaged_page)
+        if built is None:
+            continue
+        lead, middle, end, guessed, lost = built
+        if lead not in repaired_prefix:
+            repaired_prefix[lead] = _cumulative(model, flat[:where[at]] + lead + full_middle)
+        head = repaired_prefix[lead][where[at] + 1 + len(middle)] - damaged[where[at]]
+        remnant = _TAG_REMNANT.match(text, ending.end)
+        join = min(horizon, (remnant.end() if remnant else ending.end) + 2)
+        context = (flat[:where[at]] + lead + middle)[-2:]
+        tail = _span(model, context, _model_view(end + text[ending.end:join]))
+        rest = damaged[-1] - damaged[where[join - lo]]
+        chosen = sum(not ch.isdigit() for _, ch in guessed)  # a guessed digit replaces an eaten one
+        cost = (GUESS_COST_DAMAGED if damaged_page else GUESS_COST) * chosen
+        if end.endswith("<") or (ending.swallowed and text[ending.end:ending.end + 1].isdigit()):
+            cost -= REMNANT_EVIDENCE  # a tag without its '<', or a number right after: the byte was eaten
+        gain = head + tail + rest - base - cost
+        if best is None or gain > best.score_gain:
+            piece = _fold_like_page(lead + middle + end, folded)
+            best = _Repair(q, ending.end, piece, tuple(guessed), lost, gain)
+    if best is None or best.score_gain <= (MARGIN_DAMAGED if damaged_page else MARGIN):
+        return None
+    return best
+
+
+def looks_folded(text: str) -> bool:
+    """True when the page shows no full-width ASCII forms (the site folded them: ``，`` → ``,``).
+
+    >>> looks_folded("你好,世界!"), looks_folded("你好，世界！")
+    (True, False)
+    """
+    return not any(0xFF01 <= ord(c) <= 0xFF5E for c in text)
+
+
+def fix_gbk_restart(
+    text: str, *, readings: Mapping[str, str] | None = None, model: _Model | None = None
+) -> tuple[str, list[Step]]:
+    """Re-read every run of GBK restart damage one byte later, and fill its lost bytes.
+
+    ``readings`` maps characters the page annotated with pinyin to their reading (from the pinyin
+    fix); a ``?nèi)`` tail then names the lost character exactly. ``model`` defaults to the shared
+    character model.
+
+    >>> fix_gbk_restart("先后獲得國家及?。ㄊ校┘墭s譽稱號")[0]
+    '先后獲得國家及省(市)級榮譽稱號'
+    >>> fix_gbk_restart("你好吗?我很好。")[0]
+    '你好吗?我很好。'
+    """
+    if "?" not in text:
+        return text, []
+    if model is None:
+        from cleantext.langmodel import get_model
+
+        model = get_model()
+    tables = _tables()
+    readings = readings or {}
+    signs = bool(_DAMAGE_SIGNS.search(text))
+    document = DocumentBigrams(text)
+    new, fixes, tentative = _scan(text, model, tables, readings, signs, document)
+    runs = sum(f.end - f.start > 1 for f in fixes)  # runs re-read, not lone '?' taken out
+    lone = len(fixes) - runs + tentative
+    if not signs and (runs > 1 or lone > 2 or any(f.score_gain >= STRONG_GAIN for f in fixes)):
+        # the page shows the damage: look again, readier to see it
+        new, fixes, tentative = _scan(text, model, tables, readings, True, document)
+    if not fixes:
+        return text, []
+    notes = [f"{f.start}:{','.join(ch for _, ch in f.guessed) or '='}" for f in fixes[:40]]
+    first = fixes[0]
+    step = Step(stage="repair", name="gbk_restart", count=len(fixes), before=first.before,
+                after=new[max(0, first.start - 2):first.start + len(first.text)],
+                lost=sum(f.lost for f in fixes), detail="at:guessed " + " ".join(notes))
+    return new, [step]
+
+
+def _scan(
+    text: str,
+    model: _Model,
+    tables: _Tables,
+    readings: Mapping[str, str],
+    damaged_page: bool,
+    document: DocumentBigrams,
+) -> tuple[str, list[_Repair], int]:
+    """Repair every ``?`` that starts a run, left to right, each in the text repaired so far.
+
+    Returns the new text, the repairs (``start`` in the new text, ``before`` the damaged span) and the
+    number of tentative ones left out (a lone ``?`` that only the page's other damage could confirm).
+    """
+    folded = looks_folded(text)
+    fixes: list[_Repair] = []
+    tentative = 0
+    q = text.find("?")
+    while q != -1:
+        fix = _repair_at(text, q, model, tables, readings, folded, document, damaged_page)
+        if fix is None or fix.tentative:
+            tentative += fix is not None
+            q = text.find("?", q + 1)
+            continue
+        before = text[max(0, q - 2):fix.end]
+        text = text[:fix.start] + fix.text + text[fix.end:]
+        fixes.append(replace(fix, before=before))
+        q = text.find("?", fix.start + len(fix.text))
+    return text, fixes, tentative

@@ -1,0 +1,152 @@
+"""Undo HTML left in scraped text: character references, tags and tag remnants.
+
+Only what is unmistakably markup is touched: references must end in ``;`` (``AT&T`` stays) and tags must
+name an HTML element and have attribute syntax (``a < b``, ``x>y`` and ``<<三国演义>>`` stay).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from functools import lru_cache
+
+from cleantext.result import Step
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+#: Elements of HTML (living standard and common obsolete ones); a tag must name one of them.
+ELEMENTS = _words(
+    "a abbr acronym address applet area article aside audio b base basefont bdi bdo big blink blockquote "
+    "body br button canvas caption center cite code col colgroup data datalist dd del details dfn dialog "
+    "dir div dl dt em embed fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 "
+    "head header hgroup hr html i iframe img input ins kbd label legend li link main map mark marquee "
+    "menu meta meter nav nobr noframes noscript object ol optgroup option output p param picture pre "
+    "progress q rb rp rt rtc ruby s samp script section select small source span strike strong style sub "
+    "summary sup table tbody td template textarea tfoot th thead time title tr track tt u ul var video "
+    "wbr"
+)
+#: Elements that end a line of text where they stand.
+BLOCK_ELEMENTS = frozenset(
+    _words(
+        "address article aside blockquote br center dd div dl dt fieldset figcaption figure footer form "
+        "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody td tfoot th thead tr ul"
+    )
+)
+
+_NAMES = "|".join(sorted(ELEMENTS, key=len, reverse=True))
+_ATTRS = r"""(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*"""
+#: A start, end or empty-element tag of a known element, in any letter case.
+TAG = rf"<(/?)({_NAMES})\b{_ATTRS}\s*/?>"
+#: Comments, doctype and processing instructions.
+COMMENT = re.compile(r"<!--.*?-->|<![a-zA-Z][^<>]*>|<\?[^<>]*\?>", re.S)
+#: Script and style blocks: their content is code, not text.
+CODE_BLOCK = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
+#: An end tag that lost its ``<`` (a ``?`` that swallowed it may stand before it).
+END_TAG_REMNANT = rf"(?<![<\w/])/({_NAMES})>"
+
+
+@lru_cache(maxsize=1)
+def _tag_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Tag, run of neighbouring tags, end-tag remnant: compiled on first use (they are large)."""
+    return (
+        re.compile(TAG, re.I),
+        re.compile(rf"{TAG}(?:[ \t]*{TAG})*", re.I),
+        re.compile(END_TAG_REMNANT, re.I),
+    )
+#: A character reference; ``&amp;`` prefixes undo double escaping.
+REFERENCE = re.compile(r"&(?:amp;)*(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+#: ``&nbsp;`` next to a CJK character or before punctuation: layout padding, never a space of the text.
+_CJK = "\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+PADDING_NBSP = re.compile(
+    rf"(?<=[{_CJK}])(?:&(?:amp;)*nbsp;)+|(?:&(?:amp;)*nbsp;)+(?=[{_CJK},.;:!?)\]])"
+)
+
+
+def _one_reference(m: re.Match[str]) -> str:
+    """The character of one reference, or the reference unchanged when it names nothing."""
+    ref = "&" + m.group(1) + ";"
+    out = html.unescape(ref)
+    if out == ref or not out:
+        return m.group(0)
+    return out
+
+
+def fix_html_entities(text: str) -> tuple[str, list[Step]]:
+    """Replace character references (named, decimal, hex, double-escaped) by their characters.
+
+    >>> fix_html_entities("&ldquo;这&#26159;&#x4E2D;文&amp;#25991;&rdquo; AT&T &foo;")[0]
+    '“这是中文文” AT&T &foo;'
+    >>> fix_html_entities("中文&nbsp;,甲&nbsp;乙 a&nbsp;b 2000&nbsp;,")[0]
+    '中文,甲乙 a\\xa0b 2000,'
+    """
+    if "&" not in text or ";" not in text:
+        return text, []
+    steps: list[Step] = []
+    padding = list(PADDING_NBSP.finditer(text))
+    if padding:
+        text = PADDING_NBSP.sub("", text)
+        steps.append(
+            Step(stage="repair", name="nbsp_padding", count=len(padding), before=padding[0].group(0),
+                 detail="&nbsp; next to CJK text dropped")
+        )
+    matches = [m for m in REFERENCE.finditer(text) if _one_reference(m) != m.group(0)]
+    if matches:
+        text = REFERENCE.sub(_one_reference, text)
+        first = matches[0]
+        steps.append(
+            Step(stage="repair", name="html_entities", count=len(matches), before=first.group(0),
+                 after=_one_reference(first))
+        )
+    return text, steps
+
+
+def _tag_replacement(m: re.Match[str]) -> str:
+    """Tags with a block element between text on the same line end the line; other tags vanish."""
+    if not any(t.group(2).lower() in BLOCK_ELEMENTS for t in _tag_patterns()[0].finditer(m.group(0))):
+        return ""
+    s, e = m.string, m.end()
+    start = m.start()
+    at_line_start = start == 0 or s[start - 1] == "\n" or not s[s.rfind("\n", 0, start) + 1 : start].strip()
+    at_line_end = e == len(s) or s[e] == "\n" or not s[e : (s.find("\n", e) + 1 or len(s))].strip()
+    return "" if at_line_start or at_line_end else "\n"
+
+
+def fix_html_tags(text: str) -> tuple[str, list[Step]]:
+    """Remove HTML tags, comments, script/style blocks and end tags that lost their ``<``.
+
+    >>> fix_html_tags('<p>第一段</p><p>第二段</p>\\n<span id="3dn8r"></span>\\n句子。”/p>')[0]
+    '第一段\\n第二段\\n\\n句子。”'
+    >>> fix_html_tags("若 a < b 且 x>y,见<<三国演义>>。")[0]
+    '若 a < b 且 x>y,见<<三国演义>>。'
+    """
+    if ">" not in text:
+        return text, []
+    steps: list[Step] = []
+    _, tag_run, remnant = _tag_patterns()
+    for name, pattern, repl in (
+        ("html_code_blocks", CODE_BLOCK, ""),
+        ("html_comments", COMMENT, ""),
+        ("html_tags", tag_run, _tag_replacement),
+        ("html_tag_remnants", remnant, ""),
+    ):
+        matches = list(pattern.finditer(text))
+        if matches:
+            text = pattern.sub(repl, text)  # type: ignore[arg-type]
+            steps.append(
+                Step(stage="repair", name=name, count=len(matches), before=matches[0].group(0)[:40])
+            )
+    return text, steps
+
+
+def fix_html(text: str) -> tuple[str, list[Step]]:
+    """Remove tags first (so ``&lt;p&gt;`` written as text stays text), then resolve references.
+
+    >>> fix_html("<b>&lt;p&gt;</b>")[0]
+    '<p>'
+    """
+    text, steps = fix_html_tags(text)
+    text, more = fix_html_entities(text)
+    return text, steps + more

@@ -1,0 +1,92 @@
+"""Strip the pinyin that spam mirror sites append after characters: ``區(qū)`` → ``區``.
+
+The sites annotate a per-page set of characters, each always with the same reading, in ASCII brackets,
+with tone letters from GBK. A page shows that damage when it holds two or more such annotations with
+consistent readings (or one, on a Traditional-only character or next to the tail form below); only
+then are they all stripped. A lone gloss such as ``重(zhòng)`` in a language-teaching sentence,
+characters glossed with several readings, or pinyin in full-width brackets are left alone. The tail
+form ``們?nèi)齻€`` (an annotation whose ``(`` a GBK restart swallowed) is not touched here: the GBK
+restart fix, which runs later, needs it to recover the lost character.
+"""
+
+from __future__ import annotations
+
+import re
+
+from cleantext.result import Step
+
+#: Letters of pinyin as GBK encodes them (tone-marked vowels, ü, ê, ḿ ń ň ǹ, the GBK forms ɑ ɡ).
+TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêḿńňǹ"
+_PINYIN_LETTERS = "a-z" + TONE_LETTERS + "ɑɡ"
+_HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+
+#: A Han character, then 1–7 pinyin letters in ASCII brackets, at least one of them tone-marked.
+ANNOTATION = re.compile(
+    rf"([{_HAN}])\((?=[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}])([{_PINYIN_LETTERS}]{{1,7}})\)"
+)
+_QUICK = re.compile(rf"\((?=[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}])")
+
+#: How many annotations a text must hold before it counts as damaged. One is enough when the text also
+#: holds the ``?pinyin)`` tail that only this damage leaves, or when the annotated character is one only
+#: Traditional script uses (the sites annotate those; a teacher glosses a polyphone such as 重).
+MIN_ANNOTATIONS = 2
+#: An annotation whose ``(`` a GBK restart swallowed: ``們?nèi)齻€``.
+TAIL = re.compile(rf"\?(?=[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}])[{_PINYIN_LETTERS}]{{1,7}}\)")
+
+
+def _traditional_only(ch: str) -> bool:
+    from cleantext.convert import has_traditional  # the convert stage's table of Traditional-only characters
+
+    return has_traditional(ch)
+
+
+def looks_annotated(matches: list[re.Match[str]], tails: int = 0) -> bool:
+    """True when ``matches`` look like the sites' damage, not like genuine glosses.
+
+    Damage means several annotations, and (almost) every annotated character with only one reading.
+
+    >>> looks_annotated(list(ANNOTATION.finditer("發(fā)現(xiàn)")))
+    True
+    >>> looks_annotated(list(ANNOTATION.finditer("發(fā)現")), tails=1)
+    True
+    >>> looks_annotated(list(ANNOTATION.finditer("真實(shí)性")))
+    True
+    >>> looks_annotated(list(ANNOTATION.finditer("重(zhòng)量")))
+    False
+    >>> looks_annotated(list(ANNOTATION.finditer("重(zhòng)重(chóng)行(xíng)行(háng)")))
+    False
+    """
+    if len(matches) < MIN_ANNOTATIONS and not (matches and (tails or _traditional_only(matches[0].group(1)))):
+        return False
+    readings: dict[str, set[str]] = {}
+    for m in matches:
+        readings.setdefault(m.group(1), set()).add(m.group(2))
+    consistent = sum(len(r) == 1 for r in readings.values())
+    return consistent >= 0.8 * len(readings)
+
+
+def fix_pinyin_annotations(text: str) -> tuple[str, list[Step]]:
+    """Remove pinyin annotations when the text shows that damage.
+
+    >>> fix_pinyin_annotations("礦區(qū)發(fā)展,社區(qū)")[0]
+    '礦區發展,社區'
+    >>> fix_pinyin_annotations("这个字读重(zhòng)。")[0]
+    '这个字读重(zhòng)。'
+    """
+    if "(" not in text or not _QUICK.search(text):
+        return text, []
+    matches = list(ANNOTATION.finditer(text))
+    if not looks_annotated(matches, len(TAIL.findall(text))):
+        return text, []
+    first = matches[0]
+    new = ANNOTATION.sub(r"\1", text)
+    chars = sorted({m.group(1) for m in matches})
+    step = Step(
+        stage="repair",
+        name="pinyin_annotations",
+        count=len(matches),
+        before=first.group(0),
+        after=first.group(1),
+        detail=f"{len(chars)} characters annotated: {''.join(chars[:40])}",
+    )
+    return new, [step]

@@ -1,0 +1,214 @@
+"""GBK restart damage: damaged → repaired, clean text with ``?`` untouched, damage-then-repair property.
+
+The damage is made here, at known positions, byte by byte as the sites' decoder does it (independently of
+the module under test), on short texts written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleantext.repair.gbk_restart import _TAG_REMNANT, fix_gbk_restart, run_endings, site_pair
+
+
+def _pair(lead: int, trail: int) -> str:
+    if lead == 0xFE and 0x50 <= trail <= 0xA0 and trail != 0x7F:
+        return chr(0xE815 + trail - 0x50 - (trail > 0x7F))
+    return bytes((lead, trail)).decode("gb18030")
+
+
+def damage(text: str, at: set[int], fold: bool = True) -> str:
+    """Restart the decoder one byte early before each character index in ``at``.
+
+    The restart byte (the previous character's last byte) and the next lead byte become G0, shown as
+    ``?``; the rest is read out of step until an ASCII byte lands in a lead position. Invalid pairs show
+    as ``?`` and swallow the ASCII byte after them. Full-width forms are then folded, as the sites do.
+    """
+    data, marks = bytearray(), set()
+    for k, ch in enumerate(text):
+        b = ch.encode("gbk")
+        if k in at:
+            prev = text[k - 1].encode("gbk")
+            assert len(b) == 2 and len(prev) == 2, "restart needs two double-byte characters"
+            marks.add(len(data))
+            data.append(prev[1])
+        data += b
+    out, i = [], 0
+    while i < len(data):
+        c = data[i]
+        if c < 0x80 or c == 0x80:
+            ch, i2 = ("€" if c == 0x80 else chr(c)), i + 1
+        elif i + 1 >= len(data) or c == 0xFF:
+            ch, i2 = "?", i + 1
+        elif not (0x40 <= data[i + 1] <= 0xFE and data[i + 1] != 0x7F):
+            ch, i2 = "?", i + 2
+        else:
+            ch, i2 = _pair(c, data[i + 1]), i + 2
+        out.append("?" if i in marks else ch)
+        i = i2
+    result = "".join(out)
+    if fold:
+        result = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in result)
+    return result
+
+
+def test_damage_helper_reproduces_a_real_run():
+    assert damage("國家及省（市）級榮譽稱號", {3}) == "國家及?。ㄊ校┘墭s譽稱號"
+
+
+def test_site_pair_reads_user_defined_area_as_private_use():
+    assert site_pair(0xFE, 0x50) == "\ue815"
+    assert site_pair(0xFE, 0xA0) == "\ue864"
+    assert site_pair(0xAA, 0xA1) == "\ue000"
+
+
+def test_run_ends_where_an_ascii_trail_byte_lands_in_lead_position():
+    # 榮 = 98 73: its trail 's' is read as ASCII and puts the stream back in step
+    endings = run_endings("。ㄊ校┘墭s譽稱號", 0)
+    assert endings[0].end == 6 and endings[0].trail == ord("s")
+    # an ASCII letter may also be a folded full-width form inside the run: that reading is kept too
+    assert all(e.end > 6 for e in endings[1:])
+
+
+# --- damaged → repaired ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("clean", "at"),
+    [
+        ("先后獲得國家及省（市）級榮譽稱號六十余項。", {7}),  # Traditional run, resync at a GBK/3 trail
+        ("找維修隊的人來修。”“大過節的,都放假了。", {8}),  # sentence end before a quote
+        ("這是社區眾多服務項目中的一項。”</p>", {14}),  # ends in an invalid pair that ate '<'
+        ("我们今天讨论这个问题。大家都很关心。</p>", {10}),  # Simplified: run goes to the end
+        ("他们说“我们明天再来。”大家都笑了。", {10}),  # 。 before a closing quote
+    ],
+)
+def test_restart_run_is_repaired(clean: str, at: set[int]):
+    damaged = damage(clean, at)
+    assert damaged != clean
+    repaired, steps = fix_gbk_restart(damaged)
+    assert repaired == damage(clean, set())  # same folding as the page
+    assert steps[0].name == "gbk_restart" and steps[0].count == len(at)
+
+
+def test_paragraph_end_run_restores_swallowed_tag_bracket():
+    damaged = damage("服務項目中的一項。”</p>", {8})
+    assert damaged.endswith("?!?/p>")
+    repaired, steps = fix_gbk_restart(damaged)
+    assert repaired == "服務項目中的一項。”</p>"
+    assert steps[0].lost == 2  # 。 and ” were guessed
+
+
+def test_annotated_g0_tail_names_the_lost_character():
+    # 們 + 三: G0 = 們's trail + 三's lead = 內, annotated 內(nèi); its "(" was eaten
+    damaged = damage("他們三個人在說話,真是開心。", {2})
+    assert damaged.startswith("他們?")
+    with_tail = damaged.replace("?", "?nèi)", 1)
+    repaired, steps = fix_gbk_restart(with_tail, readings={"內": "nèi"})
+    assert repaired == "他們三個人在說話,真是開心。"
+    assert steps[0].lost == 0
+
+
+def test_restart_after_ascii_trail_only_inserts_a_question_mark():
+    # 覺 = D3 58: the restart byte 0x58 is ASCII, so only a '?' appears and nothing is lost
+    clean = "我覺得很好。我們都覺。"
+    damaged = damage(clean, {10})
+    assert damaged == "我覺得很好。我們都覺?。"
+    assert fix_gbk_restart(damaged)[0] == clean
+
+
+def test_lone_question_mark_goes_only_where_the_page_shows_the_damage():
+    # 覺 ends in an ASCII byte: a restart before 。 leaves only a '?'; a '?' before 。 is not prose
+    assert fix_gbk_restart("我們都覺?。")[0] == "我們都覺。"
+    # mid-sentence a lone '?' after such a character stays on a page without other damage...
+    assert fix_gbk_restart("他說覺?他很好")[0] == "他說覺?他很好"
+    # ...and goes on a page that shows the damage (a private-use character of a misread pair)
+    out = fix_gbk_restart("他說覺?他很好。" + damage("國家及省（市）級榮譽。", {3}) + "\ue848")[0]
+    assert out.startswith("他說覺他很好。國家及省(市)級榮譽")
+
+
+def test_eaten_first_digit_of_a_number_is_guessed():
+    clean = "這是當年的大事。1972年他來到這裡。</p>"
+    damaged = damage(clean, {7})
+    assert "??972" in damaged
+    repaired, steps = fix_gbk_restart(damaged)
+    assert repaired.startswith("這是當年的大事。") and "972年" in repaired
+    assert repaired[8].isdigit()  # one digit stands where the eaten one stood
+    assert steps[0].lost == 2
+
+
+def test_tag_remnant_is_a_tag_not_any_text_before_a_bracket():
+    assert _TAG_REMNANT.match("/p>")
+    assert _TAG_REMNANT.match('span id="3dn8r">')
+    assert not _TAG_REMNANT.match("ISBN 4-04-425305-6高中生的>")
+
+
+def test_step_reports_count_example_and_guesses():
+    damaged = damage("先后獲得國家及省（市）級榮譽稱號。", {7})
+    _, steps = fix_gbk_restart(damaged)
+    (step,) = steps
+    assert (step.stage, step.name, step.count, step.lost) == ("repair", "gbk_restart", 1, 1)
+    assert "?" in step.before and "省" in step.after
+    assert step.detail == "at:guessed 7:省"
+
+
+# --- clean text is left alone ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "你好吗?我很好。",
+        "what? ok",
+        "真的吗??",
+        "他問:“你去哪裡?”我說不知道。",
+        "是嗎?是的。",
+        "??",
+        "?開頭的問號",
+        "网址是 http://a.cn/?id=3 请访问。",
+    ],
+)
+def test_genuine_question_marks_stay(text: str):
+    assert fix_gbk_restart(text) == (text, [])
+
+
+def test_text_without_question_mark_is_returned_as_is():
+    text = "沒有任何損壞的句子。"
+    out, steps = fix_gbk_restart(text)
+    assert out is text and steps == []
+
+
+# --- property: damage then repair gives the original back -----------------------------------------
+
+_SENTENCES = [
+    "今天天氣很好",
+    "我們一起去公園散步",
+    "這個問題需要認真研究",
+    "經濟發展取得了新的成績",
+    "他說這件事情非常重要",
+    "學生們在教室裡讀書",
+    "城市的交通越來越方便",
+    "我们一起去学校上课",
+    "这个方法已经得到广泛应用",
+    "工作人员及时赶到了现场",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    picks=st.lists(st.sampled_from(_SENTENCES), min_size=2, max_size=4),
+    which=st.integers(min_value=0, max_value=3),
+)
+def test_quoted_sentence_end_damage_then_repair_gives_original(picks: list[str], which: int):
+    """Restart just before the 。 that ends a quoted sentence (``。”``, the commonest real case):
+    the text around the run tells the lost character, so the repair gives the original back."""
+    which %= len(picks)
+    parts = [f"他說“{s}。”" if i == which else s + "。" for i, s in enumerate(picks)]
+    clean = "".join(parts) + "</p>"
+    k = len("".join(parts[: which + 1])) - 2
+    assert clean[k] == "。"
+    damaged = damage(clean, {k})
+    assert damaged != damage(clean, set())
+    assert fix_gbk_restart(damaged)[0] == damage(clean, set())

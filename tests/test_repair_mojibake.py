@@ -1,0 +1,166 @@
+"""The mojibake fix, on short texts written for the tests: each kind repaired, clean text left alone."""
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from cleantext.repair.mojibake import KINDS, decode_line, fix_mojibake
+
+SENTENCE = "我们今天在学校里学习中文，老师说这个问题很重要。"
+SENTENCE_HANT = "我們今天在學校裡學習中文，老師說這個問題很重要。"
+WORDS = ["我们", "今天", "学习", "中文", "老师", "问题", "重要", "发布", "新闻", "国家", "经济", "发展"]
+
+
+def utf8_as_gbk(text: str) -> str:
+    return text.encode("utf-8").decode("gbk", errors="replace").replace("\ufffd", "?")
+
+
+def utf8_as_browser_cp1252(text: str) -> str:
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in text.encode("utf-8"))
+
+
+def test_utf8_read_as_gbk_without_loss():
+    damaged = "鍙戝竷鏂伴椈"  # 发布新闻
+    assert fix_mojibake(damaged)[0] == "发布新闻"
+
+
+def test_utf8_read_as_gbk_with_lost_bytes_recovers_all_but_the_damaged_characters():
+    damaged = utf8_as_gbk(SENTENCE)
+    assert "?" in damaged
+    out, steps = fix_mojibake(damaged)
+    assert steps[0].name == "utf8_as_gbk"
+    lost_or_guessed = sum(1 for a, b in zip(out, SENTENCE, strict=False) if a != b)
+    assert len(out) >= len(SENTENCE) - damaged.count("?")
+    assert sum(c in out for c in "我们今天在学校") >= 6
+    assert lost_or_guessed <= len(SENTENCE)  # the reading is aligned, not garbage
+
+
+def test_utf8_read_as_cp1252_with_c1_controls():
+    damaged = utf8_as_browser_cp1252(SENTENCE)
+    assert "\x8f" in damaged or "\x9d" in damaged or "\x81" in damaged or "\x8d" in damaged
+    out, steps = fix_mojibake(damaged)
+    assert out == SENTENCE
+    assert steps[0].name == "utf8_as_cp1252"
+
+
+def test_utf8_read_as_latin1():
+    assert fix_mojibake(SENTENCE.encode("utf-8").decode("latin-1"))[0] == SENTENCE
+
+
+def test_utf8_read_as_big5_without_loss():
+    damaged = "中年人說".encode().decode("big5")
+    assert damaged == "銝剖僑鈭箄牧"
+    out, steps = fix_mojibake(damaged)
+    assert out == "中年人說" and steps[0].name == "utf8_as_big5"
+
+
+def test_gbk_read_as_big5():
+    text = "这是一个很好的问题。"
+    damaged = text.encode("gbk").decode("big5")
+    assert fix_mojibake(damaged)[0] == text
+
+
+def test_big5_read_as_gbk_with_lost_bytes():
+    damaged = SENTENCE_HANT.encode("big5").decode("gbk", errors="replace").replace("\ufffd", "?")
+    assert damaged.count("?") >= 3
+    out, steps = fix_mojibake(damaged)
+    assert steps[0].name == "big5_as_gbk"
+    assert sum(a == b for a, b in zip(out, SENTENCE_HANT, strict=False)) >= len(SENTENCE_HANT) - 3
+
+
+def test_double_layer_comes_undone():
+    damaged = utf8_as_browser_cp1252(SENTENCE.encode("utf-8").decode("gbk", errors="replace"))
+    out, steps = fix_mojibake(damaged)
+    assert {s.name for s in steps} >= {"utf8_as_cp1252", "utf8_as_gbk"}
+    assert sum(c in out for c in SENTENCE) >= len(SENTENCE) - 4
+
+
+def test_full_width_forms_folded_to_ascii_are_read_back():
+    damaged = "".join(
+        chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c
+        for c in "你好！（一）".encode().decode("gbk", errors="replace").replace("\ufffd", "?")
+    )
+    assert fix_mojibake(damaged * 2)[0].startswith("你好")
+
+
+def test_only_damaged_lines_are_repaired():
+    text = "标题没有问题\n" + utf8_as_gbk("这一段是乱码的文字。") + "\n最后一段。"
+    out = fix_mojibake(text)[0].split("\n")
+    assert out[0] == "标题没有问题" and out[2] == "最后一段。"
+    assert out[1].startswith("这一段是乱码")
+
+
+def test_clean_text_with_rare_characters_is_left_alone():
+    for text in (
+        "錢鍾書的書,鏡子發布了。",
+        "鎳",  # a one-character title that reads as a UTF-8 fragment under GBK
+        "鎳\n鋅\n",
+        "鐵路銀行鍋爐錯誤,鏈條鎖鑰。",
+        "Café au lait, naïve résumé — “quoted” déjà vu.",
+        "ひらがなとカタカナ、Ελληνικά и русский.",
+        SENTENCE,
+        SENTENCE_HANT,
+    ):
+        assert fix_mojibake(text) == (text, [])
+
+
+def test_decode_line_reports_nothing_when_nothing_changes():
+    assert decode_line(KINDS[0], "abc") is None
+
+
+sentences = st.lists(st.sampled_from(WORDS), min_size=3, max_size=12).map(lambda ws: "，".join(ws) + "。")
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences)
+def test_property_cp1252_damage_then_repair(text):
+    assert fix_mojibake(utf8_as_browser_cp1252(text))[0] == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences)
+def test_property_latin1_damage_then_repair(text):
+    assert fix_mojibake(text.encode("utf-8").decode("latin-1"))[0] == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences)
+def test_property_gbk_read_as_big5_then_repair(text):
+    try:
+        damaged = text.encode("gbk").decode("big5")
+    except UnicodeDecodeError:
+        return
+    assert fix_mojibake(damaged)[0] == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences)
+def test_property_lossy_gbk_damage_loses_at_most_one_character_per_lost_byte(text):
+    damaged = utf8_as_gbk(text)
+    out = fix_mojibake(damaged)[0]
+    missing = sum(max(0, text.count(c) - out.count(c)) for c in set(text))
+    assert missing <= damaged.count("?")
+
+
+def _decode_pairs(data: bytes) -> str:
+    """GBK read pair by pair as the mirror sites do: an unreadable pair is one '?'."""
+    out, i = [], 0
+    while i < len(data):
+        if data[i] < 0x80:
+            out.append(chr(data[i]))
+            i += 1
+            continue
+        try:
+            out.append(data[i : i + 2].decode("gbk"))
+        except UnicodeDecodeError:
+            out.append("?")
+        i += 2
+    return "".join(out)
+
+
+def test_gbk_restart_damage_is_left_for_its_own_fix():
+    text = "他们说今天的会议很重要。“我们明天再谈。”他说完就走了。"
+    data = text.encode("gbk")
+    cut = len("他们说今天的会议很重要".encode("gbk"))
+    damaged = _decode_pairs(data[:cut] + data[cut - 1 : cut] + data[cut:])  # restarted one byte early
+    assert damaged.startswith("他们说今天的会议很重要?") and "明天" not in damaged
+    assert fix_mojibake(damaged) == (damaged, [])
