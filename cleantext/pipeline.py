@@ -23,13 +23,16 @@ def clean_document(
     repair: bool = True,
     strip: bool = True,
     encoding: str | None = None,
+    site_boilerplate: frozenset[str] | set[str] | None = None,
 ) -> CleanResult:
     """Clean one page and return the article with the record of every change.
 
     ``data`` is the raw bytes of a page (the encoding is detected unless ``encoding`` forces one) or text
     that was already decoded. ``target`` is the script of the output: ``zh-cn`` (Simplified, default),
     ``zh-tw``, ``zh-hk`` or ``none`` (leave the script as it is). ``repair`` and ``strip`` turn the
-    mojibake repair and the header/footer removal on or off.
+    mojibake repair and the header/footer removal on or off. ``site_boilerplate`` is the batch pass's
+    answer (:func:`cleantext.strip.find_site_boilerplate` over the batch's converted texts): such lines
+    are dropped where they stand outside this page's article body.
 
     >>> clean_document("標題\\n\\n這是一個測試。".encode("big5")).text
     '标题\\n\\n这是一个测试。\\n'
@@ -55,7 +58,7 @@ def clean_document(
     text = converted.text
     steps += converted.steps
 
-    article = strip_stage.strip(text, enabled=strip)
+    article = strip_stage.strip(text, enabled=strip, site_boilerplate=site_boilerplate)
     steps += article.steps
     warnings += article.warnings
 

@@ -158,3 +158,18 @@ def test_debris_is_removed_and_counted_as_lost():
 def test_debris_fix_leaves_real_words_and_punctuation():
     text = "热烫烫的汤,斤两。你好?\n\t缩进\r\n"
     assert fix_debris(text) == (text, [])
+
+
+def test_numeric_reference_that_lost_its_ampersand_is_resolved():
+    from cleantext.repair.markup import fix_html
+
+    text, steps = fix_html("他写了小说《#20845;个梦》,又在#x5730;图上")
+    assert text == "他写了小说《六个梦》,又在地图上"
+    assert [s.name for s in steps] == ["html_lost_ampersand"]
+
+
+def test_bare_hash_numbers_that_are_not_cjk_references_stay():
+    from cleantext.repair.markup import fix_html
+
+    for text in ("第#12;号", "编号#1234;", "颜色 #ffffff; 背景", "话题#2023年#"):
+        assert fix_html(text)[0] == text

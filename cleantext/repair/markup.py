@@ -103,6 +103,42 @@ def fix_html_entities(text: str) -> tuple[str, list[Step]]:
     return text, steps
 
 
+#: A numeric reference whose ``&`` was eaten (a GBK restart ``?`` swallows the ASCII byte after it).
+BARE_NUMERIC_REFERENCE = re.compile(r"(?<![&#0-9A-Za-z])#([0-9]{4,6}|[xX][0-9a-fA-F]{4,5});")
+
+
+def _bare_reference_char(m: re.Match[str]) -> str:
+    """The CJK character a bare ``#NNNNN;`` stands for; anything else stays as written."""
+    ref = m.group(1)
+    code = int(ref[1:], 16) if ref[0] in "xX" else int(ref)
+    if 0x3000 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0xFF00 <= code <= 0xFFEF:
+        return chr(code)
+    return m.group(0)
+
+
+def fix_html_lost_ampersand(text: str) -> tuple[str, list[Step]]:
+    """Resolve numeric references that lost their ``&``, when they name a CJK character.
+
+    Why: on pages with GBK restart damage, the ``?`` of an invalid pair swallows the next ASCII byte,
+    and when that byte was the ``&`` of ``&#20845;`` the reference is left bare. A bare ``#20845;``
+    naming a Chinese character is never prose; ``#12;`` or ``#1234;`` (below U+3000) are left alone.
+
+    >>> fix_html_lost_ampersand("小说《#20845;个梦》与#x5730;图,第#12;号")[0]
+    '小说《六个梦》与地图,第#12;号'
+    """
+    if "#" not in text or ";" not in text:
+        return text, []
+    matches = [m for m in BARE_NUMERIC_REFERENCE.finditer(text) if _bare_reference_char(m) != m.group(0)]
+    if not matches:
+        return text, []
+    text = BARE_NUMERIC_REFERENCE.sub(_bare_reference_char, text)
+    first = matches[0]
+    return text, [
+        Step(stage="repair", name="html_lost_ampersand", count=len(matches), before=first.group(0),
+             after=_bare_reference_char(first), detail="numeric references whose & was swallowed")
+    ]
+
+
 def _tag_replacement(m: re.Match[str]) -> str:
     """Tags with a block element between text on the same line end the line; other tags vanish."""
     if not any(t.group(2).lower() in BLOCK_ELEMENTS for t in _tag_patterns()[0].finditer(m.group(0))):
@@ -149,4 +185,5 @@ def fix_html(text: str) -> tuple[str, list[Step]]:
     """
     text, steps = fix_html_tags(text)
     text, more = fix_html_entities(text)
-    return text, steps + more
+    text, lost_ampersand = fix_html_lost_ampersand(text)
+    return text, steps + more + lost_ampersand
