@@ -22,17 +22,20 @@ the rule that decided it, and one :class:`~cleantext.result.Step` per label coun
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import TypeVar
 
 from cleantext import strip_rules as rules
 from cleantext.result import Removed, Step
 from cleantext.strip_rules import Line
 
 STAGE = "strip"
+_R = TypeVar("_R")
 
 #: Hard labels that end the body span: prose on the far side of one of these is not the article.
 BREAKERS = frozenset(
@@ -332,6 +335,7 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
     Returns the indices of the title and the byline (``-1`` when there is none).
     """
     seo = _seo_candidates(lines, start)
+    shaped = [i not in seo and rules.byline_like(lines[i]) for i in range(start)]  # (computed once)
     cands = [
         i
         for i in range(start)
@@ -339,16 +343,15 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         and not lines[i].soft
         and i not in seo
         and rules.title_like(lines[i])
-        and not rules.byline_like(lines[i])
+        and not shaped[i]
         and not lines[i].text.startswith(("—", "-"))
     ]
     bylines = [
         i
         for i in range(start)
-        if i not in seo
+        if shaped[i]
         and (not lines[i].hard or lines[i].hard[0] in _BYLINE_OVERRIDES)
         and (not lines[i].soft or lines[i].soft[0] in _BYLINE_SOFT_OVERRIDES)
-        and rules.byline_like(lines[i])
     ]
     memo: list[str] = []
 
@@ -359,8 +362,8 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
 
     title = -1
     for b in bylines:
-        before = [c for c in cands if c < b]
-        if before:
+        if cands and cands[0] < b:  # the headings before the first byline that has any
+            before = cands[: bisect_left(cands, b)]
             title = _pick_title(lines, before, topic, fallback=before[-1])
             break
     if title < 0 and cands:
@@ -371,11 +374,12 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         elif title < 0:
             title = i
     byline = next((b for b in bylines if b > title), -1) if title >= 0 else -1
+    byline_set = set(bylines)
     for i in range(start):
         line = lines[i]
         if i == title:
             continue
-        if title >= 0 and i > title and i in bylines:
+        if title >= 0 and i > title and i in byline_set:
             continue
         if line.label:
             decisions[i] = line.label
@@ -516,24 +520,48 @@ def _bracketed(text: str) -> bool:
 # --- result ----------------------------------------------------------------------------------------
 
 
+def _record(cls: type[_R], **fields: object) -> _R:
+    """``cls(**fields)`` for the frozen dataclasses of :mod:`cleantext.result`, without the
+    ``object.__setattr__`` call per field their ``__init__`` pays (the same object: equal, hashable,
+    picklable; every field must be given).
+
+    >>> _record(Removed, line_no=1, text="推荐图文", label="related-block", rule="block_title") == Removed(
+    ...     1, "推荐图文", "related-block", "block_title")
+    True
+    """
+    record = object.__new__(cls)
+    record.__dict__.update(fields)
+    return record
+
+
 def _assemble(lines: list[Line], decisions: list[tuple[str, str]], title: int, byline: int) -> Article:
     kept: list[str] = []
     paragraphs: list[str] = []
     removed: list[Removed] = []
     for i, (line, decision) in enumerate(zip(lines, decisions, strict=True)):
         if line.cut:
-            removed.append(Removed(line.no, line.cut, "summary-duplicate", "summary_glued_to_paragraph"))
+            removed.append(
+                _record(
+                    Removed,
+                    line_no=line.no,
+                    text=line.cut,
+                    label="summary-duplicate",
+                    rule="summary_glued_to_paragraph",
+                )
+            )
         if decision is _KEEP or decision[0] == "keep":
             kept.append(line.text)
             if i != title and i != byline:
                 paragraphs.append(line.text)
         else:
-            removed.append(Removed(line.no, line.text, decision[0], decision[1]))
+            label, rule = decision
+            removed.append(_record(Removed, line_no=line.no, text=line.text, label=label, rule=rule))
     steps = _steps(removed)
     warnings: tuple[str, ...] = ()
     if not kept and removed:
         warnings = (f"strip: no article found; all {len(removed)} lines look like page furniture",)
-    return Article(
+    return _record(
+        Article,
         text=layout(kept),
         title=lines[title].text if title >= 0 and decisions[title] is _KEEP else "",
         byline=lines[byline].text if byline >= 0 and decisions[byline] is _KEEP else "",
@@ -547,15 +575,25 @@ def _assemble(lines: list[Line], decisions: list[tuple[str, str]], title: int, b
 def _steps(removed: list[Removed]) -> tuple[Step, ...]:
     """One step per label: how many lines it dropped and the first of them as the example."""
     first: dict[str, Removed] = {}
-    counts: Counter[str] = Counter()
+    counts: dict[str, int] = {}
     for r in removed:
-        first.setdefault(r.label, r)
-        counts[r.label] += 1
+        if r.label in counts:
+            counts[r.label] += 1
+        else:
+            first[r.label] = r
+            counts[r.label] = 1
     return tuple(
-        Step(
-            STAGE, f"drop_{label}", counts[label], before=_short(first[label].text), detail=first[label].rule
+        _record(
+            Step,
+            stage=STAGE,
+            name=f"drop_{label}",
+            count=count,
+            before=_short(first[label].text),
+            after="",
+            lost=0,
+            detail=first[label].rule,
         )
-        for label in counts
+        for label, count in counts.items()
     )
 
 

@@ -64,6 +64,10 @@ _SENTENCE_END = lazy_regex(r"[。！？!?…]+[”’\"'」』）)\]】]*$")
 _PINYIN = lazy_regex(r"(?<=[\u3400-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]{1,7}\)")
 _WORDISH = lazy_regex(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]")
 _NOT_WORD = lazy_regex(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+")
+#: A colon right after a label (``发布时间 : …``).
+_COLON_NEXT = lazy_regex(r"\s*[:：]")
+_WIDE_GAP = lazy_regex(r"\s{2,}")
+_BARE_NUMBER = lazy_regex(r"[#№]?\d[\d,]*[.、)]?")
 _EDGE_SPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 
 
@@ -116,13 +120,35 @@ def initials(name: str) -> frozenset[str]:
     return frozenset(firsts)
 
 
+#: The compatibility characters Chinese pages are full of, with their NFKC forms: replacing them first
+#: with ``str.replace`` leaves most lines already normalised (a full NFKC pass is ~10x slower).
+_COMMON_COMPAT = tuple((c, unicodedata.normalize("NFKC", c)) for c in "，\u00a0：（）；\u3000－…／！？～％．")
+
+
+def nfkc(text: str) -> str:
+    """``unicodedata.normalize("NFKC", text)``, fast for the usual Chinese line.
+
+    Swapping a character for its NFKC form never changes the NFKC form of the whole text, so the common
+    full-width marks are replaced first and the full normalisation runs only when something is left.
+
+    >>> nfkc("价格（含税）：１０元")
+    '价格(含税):10元'
+    """
+    if text.isascii() or unicodedata.is_normalized("NFKC", text):
+        return text
+    for char, form in _COMMON_COMPAT:
+        if char in text:
+            text = text.replace(char, form)
+    return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
+
+
 def probe(text: str) -> str:
     """The form of a line the phrase lists are matched on.
 
     >>> probe("聯(lián)繫方式  |  網站首頁")
     '联系方式 | 网站首页'
     """
-    p = text if text.isascii() else unicodedata.normalize("NFKC", text)
+    p = nfkc(text)
     p = fold_traditional(p).lower()
     if "(" in p:
         p = _PINYIN.sub("", p)
@@ -176,8 +202,11 @@ def make_line(no: int, raw: str) -> Line | None:
     1
     """
     text = raw.strip(_EDGE_SPACE)
-    if not text:
-        return None
+    return _features(no, text) if text else None
+
+
+def _features(no: int, text: str) -> Line:
+    """:func:`make_line` for a text already stripped and not empty."""
     size = len(text)
     # Characters from U+0800 up (Han, CJK punctuation) take 3 bytes in UTF-8: a cheap "wide" count.
     wide = (len(text.encode("utf-8", "surrogatepass")) - size) >> 1
@@ -208,7 +237,7 @@ def is_paragraph_like(line: Line) -> bool:
             return True
     elif line.wide >= 30 and _RUN_HINT.search(line.text):
         sep, n, runs = keyword_runs(_LABEL_COLON.sub("", line.probe, count=1), "_,、|- ")
-        if n >= 4 and all(len(r) <= 24 for r in runs) and (sep != " " or n >= 8):
+        if n >= 4 and max(map(len, runs), default=0) <= 24 and (sep != " " or n >= 8):
             return False
     return line.wide >= 60 or (line.wide >= 30 and line.marks >= 2)
 
@@ -347,7 +376,7 @@ def nav_bar(line: Line) -> str | None:
     p = line.probe
     if "::" in p:
         _, n, runs = keyword_runs(p, ":")
-        if n >= 3 and all(len(r) <= 12 for r in runs):
+        if n >= 3 and max(map(len, runs), default=0) <= 12:
             return "double_colon_menu"
     sep, n, runs = keyword_runs(p, "|·")
     if not sep and " - " in p:
@@ -355,7 +384,7 @@ def nav_bar(line: Line) -> str | None:
     if not sep and " / " in p:
         sep, n, runs = keyword_runs(p, "/")
     if not sep and "  " in line.text:
-        runs = [r for r in re.split(r"\s{2,}", line.text.strip()) if r]
+        runs = [r for r in _WIDE_GAP.split(line.text.strip()) if r]
         runs = [probe(r) for r in runs]
         n, sep = len(runs), " "
     if not sep or n < 3 or (sep == " " and n < 4):
@@ -379,13 +408,13 @@ def soft_nav(line: Line) -> str | None:
     elif " - " in p:
         _, n, runs = keyword_runs(p, "-")
     elif "  " in line.text and not line.marks:
-        runs = [r for r in re.split(r"\s{2,}", line.text.strip()) if r]
-        if len(runs) >= 4 and all(len(r) <= 8 for r in runs):
+        runs = [r for r in _WIDE_GAP.split(line.text.strip()) if r]
+        if len(runs) >= 4 and max(map(len, runs), default=0) <= 8:
             return "spaced_items"
         return None
     else:
         return None
-    if n >= 3 and all(len(r) <= 16 for r in runs):
+    if n >= 3 and max(map(len, runs), default=0) <= 16:
         return "pipe_items"
     return None
 
@@ -460,7 +489,7 @@ def breadcrumb(line: Line) -> str | None:
         return "location_label"
     if p.count(">") + p.count("»") + p.count("›") + p.count("→") >= 2:
         _, n, runs = keyword_runs(p, ">")
-        if n >= 3 and all(len(r) <= 20 for r in runs):
+        if n >= 3 and max(map(len, runs), default=0) <= 20:
             return "arrow_trail"
     return None
 
@@ -509,7 +538,7 @@ def number_only(line: Line) -> str | None:
     if line.size > 12:
         return None
     p = line.probe
-    if re.fullmatch(r"[#№]?\d[\d,]*[.、)]?", p):
+    if _BARE_NUMBER.fullmatch(p):
         return "bare_number"
     return None
 
@@ -677,7 +706,7 @@ def _labelled(line: Line, name: str, limit: int) -> bool:
         return False
     p = line.probe
     m = phrase_regex(name, anchored=True).match(p)
-    return bool(m) and bool(re.match(r"\s*[:：]", p[m.end() :]))
+    return bool(m) and bool(_COLON_NEXT.match(p, m.end()))
 
 
 _TAG_FIELD = lazy_regex(r"(?:标签|分类|栏目|专栏|tags?)\s*[:：]")
@@ -725,7 +754,7 @@ def contact(line: Line) -> str | None:
         return None
     p = line.probe
     labels = phrase_regex("contact")
-    hits = sum(1 for m in labels.finditer(p) if re.match(r"\s*[:：]", p[m.end() :]))
+    hits = sum(1 for m in labels.finditer(p) if _COLON_NEXT.match(p, m.end()))
     return "contact_details" if hits >= 1 and any(c.isdigit() or c == "@" for c in p) else None
 
 
@@ -742,7 +771,7 @@ def seo_keywords(line: Line) -> tuple[int, bool] | None:
     if line.stops or line.size > 400:
         return None
     sep, n, runs = keyword_runs(line.probe, "_,|-、 ")
-    if not sep or n < 4 or any(len(r) > 24 for r in runs):
+    if not sep or n < 4 or max(map(len, runs), default=0) > 24:
         return None
     hanny = sum(1 for r in runs if _NON_HAN.sub("", r))
     return n, n >= 6 and hanny >= 0.6 * n
@@ -756,7 +785,10 @@ def keyword_list(line: Line) -> str | None:
     """
     if line.stops or line.size < 40:
         return None
-    p = _LABEL_COLON.sub("", line.probe, count=1)
+    p = line.probe
+    if p.count("_") < 11 and p.count(",") < 11 and len(p.split()) < 12:
+        return None  # fewer than twelve runs whatever the separator (cheap; dropping a label never adds one)
+    p = _LABEL_COLON.sub("", p, count=1)
     sep, n, runs = keyword_runs(p, "_, ")
     short = sum(1 for r in runs if len(r) <= 16)
     if n >= 12 and short >= 0.8 * n and (sep != " " or not _MARK_RE.search(p)):
@@ -787,7 +819,7 @@ def byline_like(line: Line) -> bool:
     if _DATE.search(p):
         return True
     for m in phrase_regex("byline").finditer(p):
-        if re.match(r"\s*[:：]", p[m.end() :]) or (m.group().startswith("文") and m.end() < len(p)):
+        if _COLON_NEXT.match(p, m.end()) or (m.group().startswith("文") and m.end() < len(p)):
             return True
     return False
 
@@ -868,20 +900,17 @@ def read_line(no: int, raw: str) -> Line | None:
     if not text:
         return None
     if len(text) > 200:
-        line = make_line(no, text)
-        if line is not None:
-            classify(line)
+        line = _features(no, text)
+        classify(line)
         return line
-    size, wide, stops, core, hard, soft, disclaimer, probe_, marks = _classified(text)
-    return Line(no, text, size, wide, stops, core, hard, soft, disclaimer, probe_, marks)
-
-
-@lru_cache(maxsize=1 << 14)
-def _classified(text: str) -> tuple:
-    line = make_line(0, text)
-    assert line is not None
+    known = _MEMO.get(text)
+    if known is not None:
+        return Line(no, text, *known)
+    line = _features(no, text)
     classify(line)
-    return (
+    if len(_MEMO) >= _MEMO_SIZE:
+        _MEMO.clear()
+    _MEMO[text] = (
         line.size,
         line.wide,
         line.stops,
@@ -892,6 +921,17 @@ def _classified(text: str) -> tuple:
         line._probe,
         line._marks,
     )
+    return line
+
+
+#: Features and labels of the short lines seen last (cleared when full; :func:`clear_memo` empties it).
+_MEMO: dict[str, tuple] = {}
+_MEMO_SIZE = 1 << 14
+
+
+def clear_memo() -> None:
+    """Forget the memoised short lines (for benchmarks of a first page)."""
+    _MEMO.clear()
 
 
 def classify(line: Line) -> None:

@@ -445,3 +445,69 @@ def test_any_clean_article_comes_back_whole(title, paragraphs):
     # (unique: the same paragraph twice in a row at the top reads as a repeated lead and loses one copy)
     article = strip(page(title, *paragraphs))
     assert kept(article.text) == [title, *paragraphs]
+
+
+# --- fast paths: the same answers as the slow ones ------------------------------------------------
+
+_COMPAT_MIX = "，：（）；！？～％．\u00a0\u3000－…／Ａｂ１２℃²Ⅱ㎞﹑\u0301\u0308ﾊﾞ가각子ae "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(_COMPAT_MIX), max_size=20))
+def test_fast_nfkc_equals_unicodedata(text):
+    import unicodedata
+
+    from cleantext.strip_rules import nfkc
+
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+def test_fast_nfkc_composes_a_freed_letter_with_its_accent():
+    from cleantext.strip_rules import nfkc
+
+    # "Ａ" becomes "A" and then takes the accent: the full pass must still run.
+    assert nfkc("Ａ\u0301，") == "Á,"
+
+
+def test_keyword_list_fires_from_twelve_runs_only():
+    from cleantext.strip_rules import keyword_list, make_line
+
+    twelve = "_".join(["关键词语"] * 12)
+    assert keyword_list(make_line(1, twelve)) == "keyword_list"
+    assert keyword_list(make_line(1, "_".join(["关键词语"] * 11))) is None
+    assert keyword_list(make_line(1, "热门：" + " ".join(["关键词语"] * 12))) == "keyword_list"
+    assert keyword_list(make_line(1, "热门：" + " ".join(["关键词语"] * 11))) is None
+
+
+def test_memoised_line_reads_like_a_fresh_one():
+    from cleantext.strip_rules import clear_memo, make_line, read_line
+
+    clear_memo()
+    first = read_line(3, "  网站首页 | 关于我们 | 联系我们 | 网站地图")
+    again = read_line(9, "网站首页 | 关于我们 | 联系我们 | 网站地图")
+    assert first.hard == again.hard == ("nav", "pipe_menu")
+    assert (first.no, again.no) == (3, 9)
+    assert first is not again
+    fresh = make_line(9, "网站首页 | 关于我们 | 联系我们 | 网站地图")
+    assert (again.size, again.wide, again.stops, again.core) == (
+        fresh.size,
+        fresh.wide,
+        fresh.stops,
+        fresh.core,
+    )
+
+
+def test_article_records_equal_and_pickle_like_constructed_ones():
+    import pickle
+
+    from cleantext.result import Removed, Step
+
+    article = strip(page("网站首页 | 关于我们 | 联系我们 | 网站地图", *ARTICLE, "粤ICP备12345678号"))
+    assert article.removed[0] == Removed(1, "网站首页 | 关于我们 | 联系我们 | 网站地图", "nav", "pipe_menu")
+    assert article.steps[0] == Step(
+        "strip", "drop_nav", 1, before=article.removed[0].text, detail="pipe_menu"
+    )
+    assert hash(article.removed[0]) == hash(
+        Removed(*pickle.loads(pickle.dumps(article.removed[0])).__dict__.values())
+    )
+    assert pickle.loads(pickle.dumps(article)) == article
