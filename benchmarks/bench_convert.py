@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
-"""Benchmark of the convert stage, and the generator of its tables.
+"""Benchmark of the convert stage.
 
     python3 benchmarks/bench_convert.py                 # CER and MB/s per engine and target
     python3 benchmarks/bench_convert.py --limit 100     # on the first 100 articles only
     python3 benchmarks/bench_convert.py --pages s2hk,naive --no-hant   # some page makers only
-    python3 benchmarks/bench_convert.py --write-tables  # regenerate cleantext/data/convert_*.txt
+    python3 benchmarks/bench_convert.py --real-pages    # MB/s on 900 real-size pages (corrupt.py)
+    python3 benchmarks/bench_convert.py --write-tables  # = python3 cleantext/data/build_convert.py
 
 Benchmark: the Simplified corpus (../shared/corpus/clean.jsonl) is turned into pages the way the
 sites do it (OpenCC ``s2t``/``s2tw``/``s2hk``, and the naive first-candidate converter of corrupt.py
@@ -19,8 +20,8 @@ Taiwan-style, 随著/接著), whether both engines agree, and MB/s of input per 
 and reports how much changes.
 
 Tables: ``convert_variants.txt``, ``convert_phrases.txt`` and ``convert_traditional.txt`` are generated
-from OpenCC's dictionaries (the copy shipped in opencc-python-reimplemented) and from both engines' own
-``t2s``; both engines must be installed to regenerate them. ``convert_zhe.txt`` is written by hand.
+by ``cleantext/data/build_convert.py`` (sources and how to rerun in its docstring); the page makers
+(:func:`as_pages`, :func:`naive_s2t`) are shared with it.
 """
 
 from __future__ import annotations
@@ -36,153 +37,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = Path(__file__).resolve().parents[2] / "shared"
-DATA = REPO / "cleantext" / "data"
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(REPO / "cleantext" / "data"))
 
-# Hand decisions where the two engines' t2s disagree on a character (everything else follows opencc_pyo3,
-# whose dictionaries are the newer OpenCC ones): keep the character, it is Simplified too (薰衣草, 甦醒,
-# the surname 甯), or the newer target is outside the BMP (氄 → 𣭲), or take the older engine's answer.
-ENGINE_KEEP = "薰氄薳"
-ENGINE_OLDER = {"礆": "硷", "甦": "苏", "甯": "宁"}  # 復甦 → 复苏, 甯 of 宁越府 → 宁
-# Phrases where the older engine's answer is kept: the variant 甚么 is Simplified too (opencc_pyo3 rewrites
-# it to 什么), 魏征 is how Simplified writes the name, 薰衣草 is the usual Simplified spelling.
-PHRASE_OLDER = ("甚麼", "魏徵", "薰衣")
-# Seen on real pages (the sample): an old GB→Big5 table writes U+965C 陜 (xiá) for U+965D 陝 (Shǎnxī).
-LOOKALIKES = {"陜": ("陕", "lookalike written by GB→Big5 tables on real pages (U+965C for U+965D 陝)")}
-CJK_RANGES = [(0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00), (0x20000, 0x2A6E0), (0x2A700, 0x2EBF0),
-              (0x2F800, 0x2FA20), (0x30000, 0x3134B)]
-
-
-def opencc_dictionary(name: str) -> dict[str, list[str]]:
-    """One of OpenCC's dictionary files (as shipped by opencc-python-reimplemented)."""
-    import opencc
-
-    path = Path(opencc.__file__).parent / "dictionary" / name
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            key, _, values = line.partition("\t")
-            table[key] = values.split()
-    return table
-
-
-def per_char(convert: Callable[[str], str], chars: list[str]) -> list[str]:
-    """``convert`` applied to each character alone (one call, a newline between them)."""
-    out = convert("\n".join(chars)).split("\n")
-    assert len(out) == len(chars)
-    return out
-
-
-def write_tables() -> None:
-    """Regenerate the convert_*.txt tables (not convert_zhe.txt) from OpenCC and both engines."""
-    import opencc
-    import opencc_pyo3
-
-    py, rs = opencc.OpenCC("t2s"), opencc_pyo3.OpenCC("t2s")
-    chars = [chr(c) for lo, hi in CJK_RANGES for c in range(lo, hi)]
-    by_py, by_rs = per_char(py.convert, chars), per_char(rs.convert, chars)
-    st, ts = opencc_dictionary("STCharacters.txt"), opencc_dictionary("TSCharacters.txt")
-    simplified = {k for k in st if len(k) == 1} | {v for vs in ts.values() for v in vs}
-
-    variants: dict[str, tuple[str, str]] = {}
-    for c, a, b in zip(chars, by_py, by_rs, strict=True):
-        if a == b or c == "著":
-            continue
-        if c in ENGINE_KEEP:
-            why = f"engines disagree (opencc {a}, opencc_pyo3 {b}): kept, a Simplified character too"
-            variants[c] = (c, why)
-        elif c in ENGINE_OLDER:
-            variants[c] = (ENGINE_OLDER[c], f"engines disagree (opencc {a}, opencc_pyo3 {b}): opencc's")
-        else:
-            variants[c] = (b, f"engines disagree (opencc {a}): opencc_pyo3 t2s, the newer OpenCC dictionary")
-    for name, config in (("HKVariantsRev.txt", "hk2s"), ("TWVariantsRev.txt", "tw2s")):
-        regional = opencc_pyo3.OpenCC(config)
-        for c in opencc_dictionary(name):
-            if len(c) != 1 or c == "著" or c in simplified or py.convert(c) != c or rs.convert(c) != c:
-                continue
-            target = regional.convert(c)
-            if target != c:
-                variants[c] = (target, f"OpenCC {name}: {config} maps it, t2s leaves it")
-    for c, (target, why) in LOOKALIKES.items():
-        variants[c] = (target, why)
-
-    lines = [
-        "# Characters mapped before OpenCC's t2s runs, one per line: SOURCE<TAB>TARGET<TAB>WHY.",
-        "# TARGET == SOURCE means: protected, left exactly as it is by both engines.",
-        "# Generated by benchmarks/bench_convert.py --write-tables from OpenCC's dictionaries",
-        "# (opencc-python-reimplemented's copy) and from opencc / opencc_pyo3 t2s on every CJK character.",
-        "# Why: t2s leaves regional variants (衞 敍 from s2hk, 陜 from real pages) and the two engines",
-        "# disagree on a few characters; mapping them first makes the output right and identical on both.",
-    ]
-    lines += [f"{c}\t{t}\t{why}" for c, (t, why) in sorted(variants.items())]
-    (DATA / "convert_variants.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-
-    changed = {c for c, a, b in zip(chars, by_py, by_rs, strict=True) if a != c and b != c}
-    traditional = sorted((changed | {c for c, (t, _) in variants.items() if t != c}) - simplified - {"著"})
-    lines = [
-        "# Traditional characters: both engines' t2s changes them and they are not Simplified characters",
-        "# (not a key of OpenCC's STCharacters.txt, not a target of TSCharacters.txt), plus the variants of",
-        "# convert_variants.txt. A text holding none of them is left alone by the convert stage (zh-cn).",
-        "# Generated by benchmarks/bench_convert.py --write-tables; 60 characters a line.",
-    ]
-    text = "".join(traditional)
-    lines += [text[i : i + 60] for i in range(0, len(text), 60)]
-    (DATA / "convert_traditional.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(variants)} variants, {len(traditional)} Traditional characters written to {DATA}")
-
-    write_phrases(py, rs)
-
-    # What is still not brought back: common Simplified characters whose Traditional form t2s maps
-    # elsewhere (each converted after 國 so the stage sees Traditional text).
-    from cleantext.convert import convert
-
-    keys = [k for k in st if len(k) == 1 and ord(k) < 0x10000 and k.encode("gbk", "ignore")]
-    for config in ("s2t", "s2tw", "s2hk", "naive"):
-        forward = naive_s2t() if config == "naive" else opencc_pyo3.OpenCC(config).convert
-        pages = per_char(lambda text, forward=forward: as_pages(forward)(text), keys)
-        back = [convert("國" + p).text[1:] for p in pages]
-        misses = [f"{k}→{p}→{b}" for k, p, b in zip(keys, pages, back, strict=True) if b != k]
-        print(f"{config} not brought back ({len(misses)}):", " ".join(misses))
-
-
-def write_phrases(py: object, rs: object) -> None:
-    """convert_phrases.txt: page forms of OpenCC's phrases on which the two engines' t2s disagree."""
-    import opencc
-    import opencc_pyo3
-
-    from cleantext.convert import map_variants
-
-    keys = [k for k in opencc_dictionary("STPhrases.txt") if "著" not in k and "着" not in k]
-    makers = [opencc.OpenCC(c).convert for c in ("s2t", "s2tw", "s2hk")]
-    makers += [opencc_pyo3.OpenCC(c).convert for c in ("s2t", "s2tw", "s2hk")] + [naive_s2t()]
-    table: dict[str, tuple[str, str]] = {}
-    unresolved: dict[str, None] = {}
-    for make in makers:
-        pages = per_char(as_pages(make), keys)
-        mapped = [map_variants(p)[0] for p in pages]
-        by_py, by_rs = per_char(py.convert, mapped), per_char(rs.convert, mapped)  # type: ignore[attr-defined]
-        for key, page, a, b in zip(keys, pages, by_py, by_rs, strict=True):
-            if a == b or page in table:
-                continue
-            older = any(word in page for word in PHRASE_OLDER)
-            target = a if older else b
-            bare = "".join(c for c in target if c not in ENGINE_KEEP)  # those are shielded from the engines
-            if py.convert(bare) != bare or rs.convert(bare) != bare:  # type: ignore[attr-defined]
-                unresolved[f"{page}(opencc {a}, opencc_pyo3 {b})"] = None
-                continue
-            why = "opencc's answer, kept on purpose" if older else f"opencc_pyo3 t2s (opencc: {a})"
-            table[page] = (target, f"{why}; from STPhrases {key}")
-    lines = [
-        "# Phrases replaced before OpenCC's t2s runs: TRADITIONAL<TAB>SIMPLIFIED<TAB>WHY.",
-        "# Generated by benchmarks/bench_convert.py --write-tables: the page forms (s2t, s2tw, s2hk of both",
-        "# engines, corrupt.py's naive map) of OpenCC's STPhrases.txt on which opencc and opencc_pyo3 t2s",
-        "# give different Simplified text; the newer dictionary's answer (opencc_pyo3) unless noted.",
-        "# Why: both engines must give the same output.",
-    ]
-    lines += [f"{p}\t{t}\t{why}" for p, (t, why) in sorted(table.items())]
-    (DATA / "convert_phrases.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{len(table)} phrases written; left as they are ({len(unresolved)}): {' '.join(unresolved)}")
-
+from build_convert import as_pages, naive_s2t, write_tables  # noqa: E402
 
 # --- benchmark ---------------------------------------------------------------------------------------
 
@@ -190,19 +48,6 @@ def write_phrases(py: object, rs: object) -> None:
 def load_corpus(name: str, limit: int | None) -> str:
     rows = [json.loads(line) for line in (SHARED / "corpus" / name).open(encoding="utf-8") if line.strip()]
     return "\n".join(f"{row['title']}\n{row['text']}" for row in rows[:limit])
-
-
-def naive_s2t() -> Callable[[str], str]:
-    spec = importlib.util.spec_from_file_location("corrupt", SHARED / "tools" / "corrupt.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module.naive_s2t
-
-
-def as_pages(convert: Callable[[str], str]) -> Callable[[str], str]:
-    """A page maker: the converter, then 着→著 and 陕→陜 as the sites (and corrupt.py) do."""
-    return lambda text: convert(text).replace("着", "著").replace("陕", "陜")
 
 
 def timed(func: Callable[[], object], repeat: int = 3) -> tuple[object, float]:
@@ -233,6 +78,41 @@ def differences(ref: str, out: str, top: int = 8) -> str:
     return ", ".join(f"{k}×{n}" if n > 1 else k for k, n in pairs.most_common(top))
 
 
+def pages() -> None:
+    """``--real-pages``: MB/s of the stage on the 900 pages of corrupt.py (seeds 1-3, about 2.7 kB each) as
+    the pipeline hands them over (decoded and repaired), against plain OpenCC ``t2s`` on the same pages;
+    CPU time, best of 5. On pages this size per-call costs dominate."""
+    from bench_decode import corrupt_pages
+
+    from cleantext import convert as stage
+    from cleantext.decode import decode
+    from cleantext.repair import repair
+
+    texts = [repair(decode(page).text).text for page in corrupt_pages()]
+    size = sum(len(text.encode("utf-8")) for text in texts)
+    traditional = [text for text in texts if stage.has_traditional(text)]
+    engine = stage._engine("t2s")
+
+    def best_time(func: Callable[[str], object], items: list[str]) -> float:
+        func(items[0])
+        best = float("inf")
+        for _ in range(5):
+            start = time.process_time()
+            for item in items:
+                func(item)
+            best = min(best, time.process_time() - start)
+        return best
+
+    ours = best_time(stage.convert, texts)
+    base = best_time(engine.convert, traditional)
+    trad_size = sum(len(text.encode("utf-8")) for text in traditional)
+    name = stage.engine_name()
+    print(f"{len(texts)} pages, {size / 1e6:.2f} MB ({len(traditional)} with Traditional characters): "
+          f"convert {size / ours / 1e6:.1f} MB/s ({ours / len(texts) * 1e3:.3f} ms/page, {name})")
+    print(f"  plain {name} t2s on the {len(traditional)} Traditional pages alone: "
+          f"{trad_size / base / 1e6:.1f} MB/s, {base * 1e3:.1f} ms of the stage's {ours * 1e3:.1f} ms")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--limit", type=int, default=None, help="articles of each corpus to use")
@@ -240,9 +120,13 @@ def main() -> None:
     ap.add_argument("--engines", default="python,pyo3", help="engines to run (comma-separated)")
     ap.add_argument("--no-hant", action="store_true", help="skip the Traditional corpus")
     ap.add_argument("--write-tables", action="store_true", help="regenerate cleantext/data/convert_*.txt")
+    ap.add_argument("--real-pages", action="store_true", help="MB/s on real-size pages made by corrupt.py")
     args = ap.parse_args()
     if args.write_tables:
         write_tables()
+        return
+    if args.real_pages:
+        pages()
         return
 
     import opencc

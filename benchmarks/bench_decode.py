@@ -2,7 +2,9 @@
 
 Run from the repository root: ``python3 benchmarks/bench_decode.py`` (about a minute);
 ``python3 benchmarks/bench_decode.py --hostile`` times the hostile inputs (200 MB files, one long line,
-random bytes) and prints the peak memory.
+random bytes) and prints the peak memory; ``python3 benchmarks/bench_decode.py --pages`` times the stage
+on real-size pages (900 damaged pages made by ../shared/tools/corrupt.py, seeds 1-3, about 2.7 kB each),
+where per-call costs dominate.
 
 The cases are made from the 40 news-style sentences below (written for this benchmark; Traditional
 forms for Big5 come from OpenCC ``s2t``):
@@ -304,8 +306,59 @@ def hostile() -> None:
         os._exit(0)
 
 
+def corrupt_pages(seeds: tuple[int, ...] = (1, 2, 3), n: int = 300) -> list[bytes]:
+    """The damaged pages ``../shared/tools/corrupt.py`` makes from the corpus (``n`` per seed)."""
+    import subprocess
+    import tempfile
+
+    shared = Path(__file__).resolve().parents[2] / "shared"
+    pages = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in seeds:
+            out = Path(tmp) / str(seed)
+            tool, corpus = shared / "tools" / "corrupt.py", shared / "corpus" / "clean.jsonl"
+            command = [sys.executable, str(tool), str(corpus), str(out), "--n", str(n), "--seed", str(seed)]
+            subprocess.run(command, check=True, capture_output=True)
+            names = sorted(p for p in out.glob("*.txt") if not p.name.endswith(".expected.txt"))
+            pages += [p.read_bytes() for p in names]
+    return pages
+
+
+def pages() -> None:
+    """``--pages``: MB/s on real-size pages (CPU time, best of 5), charset-normalizer alongside."""
+    from charset_normalizer import from_bytes
+
+    data = corrupt_pages()
+    size = sum(map(len, data))
+    by_encoding: dict[str, list[bytes]] = defaultdict(list)
+    for page in data:
+        by_encoding[decode(page).encoding].append(page)
+
+    def best_time(func: object, items: list[bytes], repeat: int = 5) -> float:
+        func(items[0])  # type: ignore[operator]
+        best = float("inf")
+        for _ in range(repeat):
+            t0 = time.process_time()
+            for item in items:
+                func(item)  # type: ignore[operator]
+            best = min(best, time.process_time() - t0)
+        return best
+
+    ours = best_time(decode, data)
+    theirs = best_time(lambda page: from_bytes(page).best(), data, repeat=1)
+    print(f"{len(data)} pages, {size / 1e6:.2f} MB: cleantext {size / ours / 1e6:.1f} MB/s "
+          f"({ours / len(data) * 1e3:.3f} ms/page); charset-normalizer {size / theirs / 1e6:.1f} MB/s; "
+          f"ratio {theirs / ours:.1f}x")
+    for encoding, items in sorted(by_encoding.items(), key=lambda kv: -len(kv[1])):
+        seconds = best_time(decode, items)
+        print(f"  {encoding:<12} {len(items):4} pages  {seconds / len(items) * 1e3:.3f} ms/page  "
+              f"{sum(map(len, items)) / seconds / 1e6:6.1f} MB/s")
+
+
 if __name__ == "__main__":
     if "--hostile" in sys.argv:
         hostile()
+    elif "--pages" in sys.argv:
+        pages()
     else:
         main()

@@ -90,7 +90,13 @@ def _variant_tables() -> tuple[re.Pattern[str], dict[str, str], dict[str, str]]:
 def _phrase_tables() -> tuple[re.Pattern[str], dict[str, str]]:
     """(regex of the Traditional phrases, Traditional → Simplified), longest phrases first."""
     table = {source: target for source, target, *_ in _data_lines("convert_phrases.txt")}
-    return re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True)))), table
+    # Grouped by first character (乾(?:紅)|幹(?:了甚麼|甚麼)|...): the same matches as the flat alternation,
+    # but ``re`` tries one group where a phrase may start instead of every phrase.
+    groups: dict[str, list[str]] = {}
+    for phrase in sorted(table, key=len, reverse=True):
+        groups.setdefault(phrase[0], []).append(re.escape(phrase[1:]))
+    pattern = "|".join(f"{re.escape(head)}(?:{'|'.join(tails)})" for head, tails in groups.items())
+    return re.compile(pattern), table
 
 
 @cache
@@ -147,8 +153,19 @@ def map_variants(text: str) -> tuple[str, int]:
     >>> map_variants("陜西的衞星")
     ('陕西的卫星', 2)
     """
-    pattern, mapped, _ = _variant_tables()
-    return pattern.subn(lambda m: mapped[m.group()], text)
+    mapped = _variant_tables()[1]
+    text, count = _variant_bmp_re().subn(lambda m: mapped[m.group()], text)
+    for char in _astral_variants():  # (no target is itself a variant: one pass each is the same)
+        if char in text:
+            count += text.count(char)
+            text = text.replace(char, mapped[char])
+    return text, count
+
+
+@cache
+def _variant_bmp_re() -> re.Pattern[str]:
+    """The variants inside the BMP (a class with astral characters makes ``re`` scan slowly)."""
+    return re.compile(_char_class("".join(c for c in _variant_tables()[1] if ord(c) < 0x10000)))
 
 
 def fix_phrases(text: str) -> tuple[str, int]:
@@ -228,37 +245,81 @@ def _example(before: str, after: str, index: int, width: int = 6) -> tuple[str, 
     return before[start : index + width].strip(), after[start : index + width].strip()
 
 
+@cache
+def _special_re() -> re.Pattern[str]:
+    """One scan finds the characters :func:`to_simplified` acts on besides phrases: the variants, the
+    protected characters, ``著`` and the placeholders (BMP only, see :func:`_specials_in`)."""
+    _, mapped, protected = _variant_tables()
+    chars = "".join(mapped) + "".join(protected) + _ZHE + _PLACEHOLDERS + _PLACEHOLDER_ZHE
+    return re.compile(_char_class("".join(c for c in chars if ord(c) < 0x10000)))
+
+
+@cache
+def _astral_variants() -> tuple[str, ...]:
+    """The variants outside the BMP (found with ``in``, see :func:`_specials_in`)."""
+    return tuple(c for c in _variant_tables()[1] if ord(c) >= 0x10000)
+
+
+def _specials_in(text: str) -> set[str]:
+    """The characters of ``text`` that :func:`to_simplified` acts on (phrases aside).
+
+    Why: a class holding characters outside the BMP makes ``re`` scan twice as slowly, and ``in`` for
+    such a character is free on text without any (Python then knows it cannot be there).
+
+    >>> sorted(_specials_in("陜西的著名，和平"))
+    ['著', '陜']
+    """
+    found = set(_special_re().findall(text))
+    found.update(c for c in _astral_variants() if c in text)
+    return found
+
+
+@cache
+def _engine_label(engine: str) -> str:
+    """:func:`engine_name`, worked out once per engine choice (it is in every step's detail)."""
+    return engine_name(engine)
+
+
 def to_simplified(text: str, engine: str = "auto", first: int = 0) -> tuple[str, list[Step]]:
     """Traditional ``text`` to Simplified: variants, OpenCC ``t2s``, then the ``著`` decision.
 
     ``first`` is the index of a Traditional character (for the example of the ``opencc_t2s`` step).
+    The other fixes run only when one scan of the text (:func:`_specials_in`) finds a character they
+    act on.
     """
     steps = []
-    mapped, count = map_variants(text)
-    if count:
+    _, variants, protected = _variant_tables()
+    present = _specials_in(text)
+    mapped = text
+    if not present.isdisjoint(variants):
+        mapped, count = map_variants(text)
         index = _variant_tables()[0].search(text)
         steps.append(Step(STAGE, "variant", count, *_example(text, mapped, index.start() if index else 0)))
+        present = _specials_in(mapped)
     phrased, count = fix_phrases(mapped)
     if count:
         index = _phrase_tables()[0].search(mapped)
         steps.append(Step(STAGE, "phrase", count, *_example(mapped, phrased, index.start() if index else 0)))
-    mapped = phrased
-    _, _, protected = _variant_tables()
+        present = _specials_in(phrased)
+        mapped = phrased
     shielded = mapped
-    if not any(p in mapped for p in _PLACEHOLDERS + _PLACEHOLDER_ZHE):
-        shielded = shielded.replace(_ZHE, _PLACEHOLDER_ZHE)
+    # Text holding a placeholder already is not shielded; its placeholders are restored like the others.
+    had_placeholders = not present.isdisjoint(_PLACEHOLDERS + _PLACEHOLDER_ZHE)
+    if not had_placeholders:
+        if _ZHE in present:
+            shielded = shielded.replace(_ZHE, _PLACEHOLDER_ZHE)
         for char, placeholder in protected.items():
-            if char in shielded:
+            if char in present:
                 shielded = shielded.replace(char, placeholder)
     converted = _engine("t2s", engine).convert(shielded)
     changed = _count_changed(shielded, converted)
     if changed:
         steps.append(Step(STAGE, "opencc_t2s", changed, *_example(mapped, converted, first),
-                          detail=engine_name(engine)))
+                          detail=_engine_label(engine)))
     for char, placeholder in protected.items():
-        if placeholder in converted:
+        if had_placeholders or char in present:
             converted = converted.replace(placeholder, char)
-    if _PLACEHOLDER_ZHE in converted:
+    if (had_placeholders or _ZHE in present) and _PLACEHOLDER_ZHE in converted:
         converted, particles, index = decide_zhe(converted, _PLACEHOLDER_ZHE)
         if particles:
             before, after = _example(mapped, converted, index, 3)
@@ -299,6 +360,6 @@ def convert(text: str, target: str = "zh-cn", *, engine: str = "auto") -> StageR
     pairs = enumerate(zip(text, regional, strict=False))
     index = found.start() if found else next((i for i, (a, b) in pairs if a != b), 0)
     via = ", ".join(f"{step.name} {step.count}" for step in steps if step.name != "opencc_t2s")
-    detail = engine_name(engine) + (f", via Simplified ({via or 'opencc_t2s'})" if found else "")
+    detail = _engine_label(engine) + (f", via Simplified ({via or 'opencc_t2s'})" if found else "")
     step = Step(STAGE, f"opencc_{config}", changed, *_example(text, regional, index), detail=detail)
     return StageResult(text=regional, steps=(step,))

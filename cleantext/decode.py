@@ -46,10 +46,12 @@ from collections.abc import Iterable
 from functools import cache
 
 from cleantext.decode_score import (
+    Reading,
     best_two,
     decode_counting,
     has_foreign,
     is_plausible_chinese,
+    is_plausible_prefix,
     is_surely_utf8,
     looks_like_misread_legacy,
     rank,
@@ -482,10 +484,7 @@ def _decode_not_utf8(data: bytes, exc: UnicodeDecodeError) -> DecodeResult:
     runner_up = runner.encoding if runner else None
 
     mixed = utf8_before or utf8_lines > 0
-    if best.hanzi < 20 and best.scored < len(best.text):
-        # The race ended before enough hanzi were seen to judge the reading: score more of it alone.
-        best = rank([(best.encoding, best.text[:PLAUSIBILITY_CHARS], best.errors)])[0]
-    if not mixed and not is_plausible_chinese(best, MIN_CHINESE_MEAN):
+    if not mixed and not _is_plausible(best):
         other = _charset_normalizer_guess(data[:SNIFF_BYTES])
         if other is not None:
             return _decode_whole(data, other, 0, 0.5, best.encoding)
@@ -502,6 +501,18 @@ def _decode_not_utf8(data: bytes, exc: UnicodeDecodeError) -> DecodeResult:
     else:
         _decode_by_lines(data, out, legacy, ("utf-8", legacy, other_legacy))
     return out.result(confidence, runner_up)
+
+
+def _is_plausible(best: Reading) -> bool:
+    """Whether the winning reading is Chinese at all (:func:`is_plausible_chinese`).
+
+    When the race ended before 20 hanzi were seen, the judgement is made on the first
+    ``PLAUSIBILITY_CHARS`` characters of the reading instead, scored alone.
+    """
+    if best.hanzi < 20 and best.scored < len(best.text):
+        prefix = best.text[:PLAUSIBILITY_CHARS]
+        return is_plausible_prefix(best.encoding, prefix, best.errors, MIN_CHINESE_MEAN)
+    return is_plausible_chinese(best, MIN_CHINESE_MEAN)
 
 
 def _charset_normalizer_guess(sample: bytes) -> str | None:

@@ -115,39 +115,76 @@ def rank(candidates: list[tuple[str, str, int]]) -> list[Reading]:
     The readings are scored in chunks of ``RACE_CHUNK`` characters over the same number of characters
     each, and scoring stops as soon as the leader is ahead by ``DECISIVE`` nats (or after
     ``SCORE_CHARS``): a wrong reading usually loses within a few dozen characters, so long inputs cost
-    little more than short ones.
+    little more than short ones. A lone loser that its penalties alone put ``DECISIVE`` nats behind
+    (a log-probability is at most 0) is not scored by the model: its score is that bound
+    (:func:`_race_round`), which changes neither the order nor the confidence.
 
     >>> [r.encoding for r in rank([("big5hkscs", "瓣ホ猳", 0), ("gb18030", "新闻报道", 0)])]
     ['gb18030', 'big5hkscs']
     """
     model = langmodel.get_model()
     count = len(candidates)
+    texts = [text for _, text, _ in candidates]
     logprob = [0.0] * count
     foreign = [0] * count
     hanzi = [0] * count
     penalty = [ERROR_PENALTY * errors for _, _, errors in candidates]
-    limit = min(SCORE_CHARS, min(len(text) for _, text, _ in candidates))
+    limit = min(SCORE_CHARS, min(map(len, texts)))
+    foreign_re, hanzi_re = pattern("foreign"), pattern("hanzi")
     pos = 0
     while pos < limit:
         end = min(limit, pos + RACE_CHUNK)
-        for k, (_, text, _) in enumerate(candidates):
-            chunk = text[pos:end]
-            logprob[k] += model.logprob(chunk)
-            foreign[k] += len(pattern("foreign").findall(chunk)) - chunk.count("\ufffd")
-            hanzi[k] += len(pattern("hanzi").findall(chunk))
+        chunks = [text[pos:end] for text in texts]
+        for k, chunk in enumerate(chunks):
+            foreign[k] += len(foreign_re.findall(chunk)) - chunk.count("\ufffd")
+            hanzi[k] += len(hanzi_re.findall(chunk))
         pos = end
-        if count > 1:
-            top, second = sorted(
-                (logprob[k] - FOREIGN_PENALTY * foreign[k] - penalty[k] for k in range(count)), reverse=True
-            )[:2]
-            if top - second > DECISIVE:
-                break
+        if _race_round(model, chunks, logprob, foreign, penalty):
+            break
     readings = [
         Reading(enc, text, errors, logprob[k] - FOREIGN_PENALTY * foreign[k] - penalty[k],
                 logprob[k] / pos if pos else 0.0, foreign[k], hanzi[k], pos)
         for k, (enc, text, errors) in enumerate(candidates)
     ]
     return sorted(readings, key=lambda r: r.score, reverse=True)
+
+
+def _race_round(
+    model: langmodel.CharModel, chunks: list[str], logprob: list[float], foreign: list[int],
+    penalty: list[float],
+) -> bool:
+    """Add the model scores of one round of :func:`rank` to ``logprob``; True when the race is decided.
+
+    Why: the model is the costly part (microseconds per character). Log-probabilities are at most 0, so
+    a reading's score is at most its score so far minus its penalties; when that bound puts the only
+    other reading more than ``DECISIVE`` nats behind the first one scored, the race ends this round
+    whatever the model says, and the loser's score is left at the bound. Its true score is lower too:
+    the order is the same, and its weight in the confidence (:func:`best_two`) is below exp(-20).
+
+    >>> lp = [0.0, 0.0]
+    >>> _race_round(langmodel.get_model(), ["新闻", "\\ufffd\\ufffd"], lp, [0, 0], [0.0, 10 * ERROR_PENALTY])
+    True
+    >>> lp[1]  # the loser was not scored
+    0.0
+    """
+    count = len(chunks)
+    if count == 1:
+        logprob[0] += model.logprob(chunks[0])
+        return False
+    bound = [logprob[k] - FOREIGN_PENALTY * foreign[k] - penalty[k] for k in range(count)]
+    if count == 2:
+        lead = 0 if bound[0] >= bound[1] else 1
+        logprob[lead] += model.logprob(chunks[lead])
+        if bound[1 - lead] < logprob[lead] - FOREIGN_PENALTY * foreign[lead] - penalty[lead] - DECISIVE:
+            return True
+        logprob[1 - lead] += model.logprob(chunks[1 - lead])
+    else:
+        for k, chunk in enumerate(chunks):
+            logprob[k] += model.logprob(chunk)
+    top, second = sorted(
+        (logprob[k] - FOREIGN_PENALTY * foreign[k] - penalty[k] for k in range(count)), reverse=True
+    )[:2]
+    return top - second > DECISIVE
 
 
 def best_two(ranked: list[Reading]) -> tuple[Reading, Reading | None, float]:
@@ -255,3 +292,38 @@ def is_plausible_chinese(reading: Reading, min_mean: float) -> bool:
     if reading.foreign > max(1, (reading.foreign + reading.hanzi) // 5):
         return False
     return not (reading.hanzi >= 20 and reading.mean < min_mean)
+
+
+def is_plausible_prefix(encoding: str, text: str, errors: int, min_mean: float) -> bool:
+    """:func:`is_plausible_chinese` of ``text`` scored alone (``rank([(encoding, text, errors)])[0]``),
+    with the model consulted only when the cheap checks pass, and only until the answer is certain.
+
+    Why: the model costs microseconds per character; errors, foreign characters and hanzi in Latin
+    words are counted by regex, and the running log-probability only goes down, so a running mean
+    already below ``min_mean`` settles it.
+
+    >>> is_plausible_prefix("gb18030", "今天的新闻很好" * 3, 0, -20.0)
+    True
+    >>> is_plausible_prefix("gb18030", "Die Mieterh鰄ungen f黵 alle", 0, -20.0)
+    False
+    """
+    size = len(text)
+    if errors > max(1, size // 200):
+        return False
+    foreign = len(pattern("foreign").findall(text)) - text.count("\ufffd")
+    hanzi = len(pattern("hanzi").findall(text))
+    sandwiched = len(pattern("latin_sandwich").findall(text))
+    if sandwiched and sandwiched * 4 >= max(1, hanzi):
+        return False
+    if foreign > max(1, (foreign + hanzi) // 5):
+        return False
+    if hanzi < 20:
+        return True
+    model = langmodel.get_model()
+    limit = min(SCORE_CHARS, size)
+    logprob = 0.0
+    for pos in range(0, limit, RACE_CHUNK):
+        logprob += model.logprob(text[pos:min(limit, pos + RACE_CHUNK)])
+        if logprob / limit < min_mean:
+            return False
+    return True

@@ -279,3 +279,87 @@ def test_engines_agree_on_a_written_paragraph():
         "随着经济的发展，陕西的卫星产业意味着有更多机会。这位著名学者的著作显著地影响着后来的研究，"
         "他着急地看着窗外，穿着整齐。它们在店铺里吃面条，那么国务院批复了甚么？"
     )
+
+
+# --- the single-scan fast path decides as running every fix does -------------------------------------
+
+
+def _to_simplified_every_fix(text: str, engine: str, first: int) -> tuple[str, list]:
+    """to_simplified as it was: every fix run on every text, placeholders checked one by one."""
+    from cleantext import convert as stage
+
+    steps = []
+    mapped, count = stage.map_variants(text)
+    if count:
+        index = stage._variant_tables()[0].search(text)
+        steps.append(stage.Step("convert", "variant", count, *stage._example(text, mapped, index.start())))
+    phrased, count = stage.fix_phrases(mapped)
+    if count:
+        index = stage._phrase_tables()[0].search(mapped)
+        steps.append(stage.Step("convert", "phrase", count, *stage._example(mapped, phrased, index.start())))
+    mapped = phrased
+    protected = stage._variant_tables()[2]
+    shielded = mapped
+    if not any(p in mapped for p in stage._PLACEHOLDERS + stage._PLACEHOLDER_ZHE):
+        shielded = shielded.replace("著", stage._PLACEHOLDER_ZHE)
+        for char, placeholder in protected.items():
+            shielded = shielded.replace(char, placeholder)
+    converted = stage._engine("t2s", engine).convert(shielded)
+    changed = stage._count_changed(shielded, converted)
+    if changed:
+        steps.append(stage.Step("convert", "opencc_t2s", changed, *stage._example(mapped, converted, first),
+                                detail=engine_name(engine)))
+    for char, placeholder in protected.items():
+        converted = converted.replace(placeholder, char)
+    if stage._PLACEHOLDER_ZHE in converted:
+        converted, particles, index = decide_zhe(converted, stage._PLACEHOLDER_ZHE)
+        if particles:
+            before, after = stage._example(mapped, converted, index, 3)
+            before = before.replace(stage._PLACEHOLDER_ZHE, "著")
+            steps.append(stage.Step("convert", "zhe_particle", particles, before, after))
+    return converted, steps
+
+
+# Traditional characters, variants (陜 衞 敍 枱; 𠼤 𰻞 outside the BMP), phrase pieces (乾紅 幹甚麼 意志消沈),
+# protected characters (薰 氄), 著 in both uses, Simplified text and noncharacters of the kind used as
+# placeholders.
+_PIECES = ["隨著", "著名", "陜西", "衞星", "敍述", "枱面", "乾紅", "幹甚麼", "意志消沈", "薰衣草", "氄毛",
+           "經濟發展", "看著", "显著", "我们", "，", "\n", "abc", "\ufdd1", "\ufdd0", "𠼤", "𰻞"]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@settings(max_examples=120, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_to_simplified_matches_running_every_fix(engine: str, pieces: list[str]):
+    from cleantext.convert import to_simplified
+
+    text = "國" + "".join(pieces)
+    assert to_simplified(text, engine, 0) == _to_simplified_every_fix(text, engine, 0)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_fix_fires_in_one_text(engine: str):
+    result = convert("隨著陜西乾紅的著名產區發展，意志消沈的人看著薰衣草", engine=engine)
+    assert result.text == "随着陕西干红的著名产区发展，意志消沉的人看着薰衣草"
+    assert names(result) == ["variant", "phrase", "opencc_t2s", "zhe_particle"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_grouped_phrase_regex_matches_like_the_flat_alternation(data):
+    import re
+
+    from cleantext.convert import _phrase_tables
+
+    pattern, table = _phrase_tables()
+    flat = re.compile("|".join(map(re.escape, sorted(table, key=len, reverse=True))))
+    phrases = sorted(table)
+    # Phrases, their prefixes and suffixes (overlaps, near misses) and filler, run together.
+    piece = st.one_of(
+        st.sampled_from(phrases),
+        st.sampled_from(phrases).map(lambda p: p[:-1]),
+        st.sampled_from(phrases).map(lambda p: p[1:]),
+        st.sampled_from(["的", "，", "a", "甚麼"]),
+    )
+    text = "".join(data.draw(st.lists(piece, max_size=12)))
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in flat.finditer(text)]

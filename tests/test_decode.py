@@ -386,3 +386,90 @@ def test_any_bytes_give_a_result_or_a_clear_error(data):
     assert 0.0 <= result.confidence <= 1.0
     lost = sum(s.lost for s in result.steps)
     assert result.text.count("\ufffd") >= (1 if lost else 0)
+
+
+# --- the fast paths decide as the full computation does ---------------------------------------------
+
+
+def _full_rank(candidates: list[tuple[str, str, int]]) -> list[decode_score.Reading]:
+    """rank() as it was before losers could be left unscored: every reading scored every round."""
+    model = decode_score.langmodel.get_model()
+    count = len(candidates)
+    logprob, foreign, hanzi = [0.0] * count, [0] * count, [0] * count
+    penalty = [decode_score.ERROR_PENALTY * errors for _, _, errors in candidates]
+    limit = min(decode_score.SCORE_CHARS, min(len(text) for _, text, _ in candidates))
+    pos = 0
+    while pos < limit:
+        end = min(limit, pos + decode_score.RACE_CHUNK)
+        for k, (_, text, _) in enumerate(candidates):
+            chunk = text[pos:end]
+            logprob[k] += model.logprob(chunk)
+            foreign[k] += len(decode_score.pattern("foreign").findall(chunk)) - chunk.count("\ufffd")
+            hanzi[k] += len(decode_score.pattern("hanzi").findall(chunk))
+        pos = end
+        scores = sorted((logprob[k] - 4.0 * foreign[k] - penalty[k] for k in range(count)), reverse=True)
+        if count > 1 and scores[0] - scores[1] > decode_score.DECISIVE:
+            break
+    readings = [
+        decode_score.Reading(enc, text, errors, logprob[k] - 4.0 * foreign[k] - penalty[k],
+                             logprob[k] / pos if pos else 0.0, foreign[k], hanzi[k], pos)
+        for k, (enc, text, errors) in enumerate(candidates)
+    ]
+    return sorted(readings, key=lambda r: r.score, reverse=True)
+
+
+def _readings_of(data: bytes, encodings: tuple[str, ...]) -> list[tuple[str, str, int]]:
+    return [(enc, *decode_score.decode_counting(data, enc)) for enc in encodings]
+
+
+# GB bytes that Big5 cannot read: GBK's own extension characters (lead bytes 0x81-0xA0) and its
+# Traditional forms.
+GB_ONLY = (("专家们说：" + NEWS_HANT + "隨着經濟發展，鄉鎮變化很大。") * 4).encode("gbk")
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        GB_ONLY,  # Big5 reading full of errors: the loser is left unscored
+        (NEWS * 3).encode("gbk"),  # Big5 reading valid: both scored until one leads
+        (NEWS_HANT * 3).encode("big5"),  # GB reading valid but foreign: both scored
+        NEWS.encode("gbk")[:12],  # too short for the race to end: both scored throughout
+        ("Menu | 首页 > 新闻 > 正文\n" + NEWS).encode("gbk"),
+    ],
+)
+def test_rank_skipping_hopeless_losers_keeps_order_confidence_and_winner(data):
+    candidates = _readings_of(data, ("gb18030", "big5hkscs"))
+    fast, full = decode_score.rank(candidates), _full_rank(candidates)
+    assert [r.encoding for r in fast] == [r.encoding for r in full]
+    assert fast[0] == full[0]
+    assert round(decode_score.best_two(fast)[2], 4) == round(decode_score.best_two(full)[2], 4)
+    assert fast[1].score >= full[1].score  # a skipped loser keeps its upper bound
+
+
+def test_rank_leaves_a_hopeless_loser_unscored_and_scores_a_close_one():
+    fast = decode_score.rank(_readings_of(GB_ONLY, ("gb18030", "big5hkscs")))
+    loser = fast[1]
+    assert loser.errors > 20
+    penalties = decode_score.FOREIGN_PENALTY * loser.foreign + decode_score.ERROR_PENALTY * loser.errors
+    assert loser.score == -penalties
+    close = decode_score.rank([("a", NEWS, 0), ("b", NEWS[::-1], 0)])
+    assert all(r.score < -decode_score.FOREIGN_PENALTY * r.foreign for r in close)  # both scored
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        NEWS * 5,
+        "首页 > 新闻 > 正文\n" + NEWS * 4,
+        "ぱぴぷぺぽ" * 10,
+        "Die Mieterh鰄ungen f黵 alle Wohnungen in der Stadt sind gestiegen",
+        "瓣ホ猳厨瓣ホ猳厨" * 8,
+        "".join(chr(0x4E00 + (i * 7919) % 20000) for i in range(300)),  # hanzi at random: not Chinese
+        "ok",
+        "",
+    ],
+)
+@pytest.mark.parametrize("min_mean", [-20.0, -8.0, -6.0, -4.0])
+def test_plausible_prefix_agrees_with_scoring_the_prefix_in_full(text, min_mean):
+    full = decode_score.is_plausible_chinese(decode_score.rank([("gb18030", text, 0)])[0], min_mean)
+    assert decode_score.is_plausible_prefix("gb18030", text, 0, min_mean) is full
