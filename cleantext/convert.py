@@ -37,7 +37,7 @@ _DATA = Path(__file__).parent / "data"
 _ZHE = "著"
 # Noncharacters stand in for the characters the engines must not touch (never found in real text).
 _PLACEHOLDER_ZHE = "\ufdd0"
-_PLACEHOLDERS = "\ufdd1\ufdd2\ufdd3\ufdd4\ufdd5\ufdd6\ufdd7\ufdd8\ufdd9\ufdda\ufddb\ufddc\ufddd\ufdde\ufddf"
+_PLACEHOLDERS = "".join(map(chr, range(0xFDD1, 0xFDF0)))  # 31 slots for protected characters
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 

@@ -167,9 +167,17 @@ def test_variants_leave_standard_characters_alone():
     assert convert("陝西省").text == "陕西省"
 
 
-def test_newer_dictionary_characters_are_converted_by_both_engines():
+def test_characters_no_converter_writes_are_kept_as_the_chosen_engine_keeps_them():
+    # 牠 and 舖 are never written by s2t (it writes 它, 鋪): on a page they come from the original text,
+    # which opencc-python-reimplemented (the user's engine) keeps; opencc_pyo3 alone would rewrite them.
     for engine in ENGINES:
-        assert convert("牠們在店舖裡", engine=engine).text == "它们在店铺里"
+        assert convert("牠們在店舖裡", engine=engine).text == "牠们在店舖里"
+
+
+def test_engine_disagreements_written_by_converters_are_mapped_back():
+    # 擡 is written by s2t for 抬 in phrases (哄抬 → 哄擡), so it is brought back on both engines.
+    for engine in ENGINES:
+        assert convert("哄擡物價", engine=engine).text == "哄抬物价"
 
 
 def test_simplified_characters_that_engines_disagree_on_are_kept():
@@ -277,7 +285,7 @@ def test_engines_agree_on_a_written_paragraph():
     assert a.text == b.text
     assert a.text == (
         "随着经济的发展，陕西的卫星产业意味着有更多机会。这位著名学者的著作显著地影响着后来的研究，"
-        "他着急地看着窗外，穿着整齐。它们在店铺里吃面条，那么国务院批复了甚么？"
+        "他着急地看着窗外，穿着整齐。牠们在店舖里吃面条，那么国务院批复了甚么？"
     )
 
 

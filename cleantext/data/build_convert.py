@@ -69,6 +69,31 @@ def opencc_dictionary(name: str) -> dict[str, list[str]]:
     return table
 
 
+def written_by_s2t() -> set[str]:
+    """Characters a Simplified-to-Traditional converter can write for some other text.
+
+    The first candidate of each STCharacters.txt entry (what OpenCC and naive per-character converters
+    write) and every character of the phrase and regional-variant tables' answers. A character that the
+    two engines' t2s disagree on and that is NOT in this set (牠, 舖) can only have come from the original
+    text, so it is kept, as opencc-python-reimplemented (the user's chosen engine) keeps it; one that is
+    in it (擡 of 哄擡, 揹 of 揹人) was written by the converter and is mapped back.
+    """
+    written: set[str] = set()
+    for key, values in opencc_dictionary("STCharacters.txt").items():
+        if values and values[0] != key:
+            written.add(values[0])
+    for name in ("STPhrases.txt", "TWVariants.txt", "HKVariants.txt", "TWPhrasesIT.txt", "TWPhrasesName.txt",
+                 "TWPhrasesOther.txt"):
+        try:
+            table = opencc_dictionary(name)
+        except FileNotFoundError:
+            continue
+        for key, values in table.items():
+            for value in values:
+                written.update(ch for ch in value if ch not in key)
+    return written
+
+
 def per_char(convert: Callable[[str], str], chars: list[str]) -> list[str]:
     """``convert`` applied to each character alone (one call, a newline between them)."""
     out = convert("\n".join(chars)).split("\n")
@@ -87,6 +112,7 @@ def write_tables() -> None:
     st, ts = opencc_dictionary("STCharacters.txt"), opencc_dictionary("TSCharacters.txt")
     simplified = {k for k in st if len(k) == 1} | {v for vs in ts.values() for v in vs}
 
+    written = written_by_s2t()
     variants: dict[str, tuple[str, str]] = {}
     for c, a, b in zip(chars, by_py, by_rs, strict=True):
         if a == b or c == "著":
@@ -96,6 +122,9 @@ def write_tables() -> None:
             variants[c] = (c, why)
         elif c in ENGINE_OLDER:
             variants[c] = (ENGINE_OLDER[c], f"engines disagree (opencc {a}, opencc_pyo3 {b}): opencc's")
+        elif a == c and c not in written and ord(c) < 0x10000:  # astral ones: the fast scan is BMP-only
+            why = f"engines disagree (opencc_pyo3 {b}): kept, as opencc does; no s2t converter writes it"
+            variants[c] = (c, why)
         else:
             variants[c] = (b, f"engines disagree (opencc {a}): opencc_pyo3 t2s, the newer OpenCC dictionary")
     for name, config in (("HKVariantsRev.txt", "hk2s"), ("TWVariantsRev.txt", "tw2s")):
