@@ -28,6 +28,7 @@ import gzip
 import json
 import math
 import operator
+import re
 import sys
 import unicodedata
 from collections import Counter
@@ -44,6 +45,7 @@ _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FOLD[0x3000] = 0x20
 _FOLD[0x09] = 0x20  # a tab scores as a space
 _FOLD[0x0D] = 0x0A  # a carriage return scores as a line end
+_FOLDABLE = re.compile("[\t\r\u3000\uff01-\uff5e]")  # nothing to fold: skip the slow translate
 _FORMAT = 3
 _DEQUANT = tuple(-q * QUANT_STEP for q in range(256))
 _FLOOR_UNUSABLE = -25.0  # private use, controls, unassigned, U+FFFD: mojibake debris
@@ -63,7 +65,7 @@ def fold(text: str) -> str:
     >>> fold("你好！（一）")
     '你好!(一)'
     """
-    return text.translate(_FOLD)
+    return text if _FOLDABLE.search(text) is None else text.translate(_FOLD)
 
 
 def _is_unusable(ch: str) -> bool:
@@ -78,6 +80,11 @@ def _is_unusable(ch: str) -> bool:
 def _is_ideograph(ch: str) -> bool:
     o = ord(ch)
     return 0x3400 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
+
+
+_CandidateInfo = tuple[
+    dict[str, tuple[str, "int | None", float, float]], list[tuple[float, str, str, "int | None"]], set[str]
+]
 
 
 class CharModel:
@@ -133,6 +140,11 @@ class CharModel:
         self._floor_ideograph = floor - 1.0
         self._floor_other = floor - 2.0
         self._unknown: dict[str, float] = {}
+        self._infos: dict[tuple[tuple[str, ...], float], _CandidateInfo] = {}
+        self._after2: dict[int, dict[str, float]] = {}
+        self._after2_of: dict[tuple[int, int], dict[str, float]] = {}
+        self._max_after: list[float | None] = [None] * len(vocab)
+        self._after3: dict[int, dict[str, float]] = {}
 
     # -- unknown characters ------------------------------------------------------------------------
     def _unknown_logprob(self, ch: str) -> float:
@@ -203,14 +215,44 @@ class CharModel:
     def _sum(self, s: str, start: int) -> float:
         """Sum of the scores of ``s[start:]`` given everything before it (``s`` already folded)."""
         total = 0.0
-        lp3, lp2 = self._lp3, self._lp2
-        for i in range(max(start, 2), len(s)):
-            total += lp3(s[i - 2], s[i - 1], s[i])
         if start <= 1 < len(s):
-            total += lp2(s[0], s[1])
+            total += self._lp2(s[0], s[1])
         if start == 0 and s:
             total += self._lp0(s[0])
+        if len(s) > 2:
+            total += self._chain(s, max(start, 2))[-1]
         return total
+
+    def _chain(self, s: str, start: int) -> list[float]:
+        """Running sums of the trigram scores of ``s[start:]`` (``start`` >= 2, ``s`` folded): the
+        inlined ``_lp3`` of the character chain, its hot loop."""
+        index, dq, lp1 = self._index, _DEQUANT, self._lp1
+        f2, o2, q2, bo2 = self._f2, self._o2, self._q2, self._bo2
+        c3, o3c, f3, o3, q3, bo3 = self._c3, self._o3c, self._f3, self._o3, self._q3, self._bo3
+        out, total = [], 0.0
+        i_b = index.get(s[start - 1])
+        i_a = index.get(s[start - 2])
+        for i in range(start, len(s)):
+            b, c = s[i - 1], s[i]
+            backoff = 0.0
+            if i_a is not None:
+                k = c3.find(b, o3c[i_a], o3c[i_a + 1])
+                if k >= 0:
+                    j = f3.find(c, o3[k], o3[k + 1])
+                    if j >= 0:
+                        total += dq[q3[j]]
+                        out.append(total)
+                        i_a, i_b = i_b, index.get(c)
+                        continue
+                    backoff = dq[bo3[k]]
+            if i_b is None:
+                total += backoff + lp1(c)
+            else:
+                j = f2.find(c, o2[i_b], o2[i_b + 1])
+                total += backoff + (dq[q2[j]] if j >= 0 else bo2[i_b] + lp1(c))
+            out.append(total)
+            i_a, i_b = i_b, index.get(c)
+        return out
 
     def logprob(self, text: str) -> float:
         """Score of a whole string (trigram chain; first character by its plain frequency).
@@ -367,6 +409,239 @@ class CharModel:
                 t3 = lp_r1_given_r0
             out.append(lp + right_weight * (t2 + t3))  # type: ignore[union-attr]
         return out
+
+
+    def prefix_logprobs(self, text: str, context: str = "") -> list[float]:
+        """Score of every prefix of ``text`` after ``context`` (its last two characters; trigram chain,
+        as :meth:`logprob`), starting with 0.0: the score of any span is a difference.
+
+        >>> m = get_model()
+        >>> p = m.prefix_logprobs("我们去北京")
+        >>> len(p), p[0], abs(p[-1] - m.logprob("我们去北京")) < 1e-9
+        (6, 0.0, True)
+        >>> abs(m.prefix_logprobs("北京", "我们去")[-1] - (p[-1] - p[3])) < 1e-9
+        True
+        """
+        tail = fold(context[-2:])
+        s = tail + fold(text)
+        i, total, out = len(tail), 0.0, [0.0]
+        if i == 0 and s:
+            total = self._lp0(s[0])
+            out.append(total)
+            i = 1
+        if i == 1 and len(s) > 1:
+            total += self._lp2(s[0], s[1])
+            out.append(total)
+            i = 2
+        if len(s) > i:
+            out += [total + x for x in self._chain(s, i)]
+        return out
+
+    def continuation_logprob(self, context: str, text: str) -> float:
+        """Score of ``text`` after the last two characters of ``context``.
+
+        >>> m = get_model()
+        >>> whole = m.logprob("我们去北京") - m.logprob("我们")
+        >>> abs(m.continuation_logprob("我们", "去北京") - whole) < 1e-9
+        True
+        """
+        tail = fold(context[-2:])
+        return self._sum(tail + fold(text), len(tail))
+
+    def best_fillers(self, left: str, candidates: tuple[str, ...], right: str,
+                     bonus: dict[str, float] | None = None, *, keep: frozenset[str] | set[str] = frozenset(),
+                     right_weight: float = RIGHT_WEIGHT, prior: float = PRIOR,
+                     limit: int | None = None) -> list[tuple[float, str]]:
+        """``score_candidates`` plus ``bonus``, for the candidates that can still win: best first.
+
+        Every term of the score is a log-probability (at most 0), so a candidate whose left-context term
+        plus prior and bonus is already below the best full score cannot win: it is pruned without
+        looking at the right context. Candidates the left context has never seen after it share one
+        back-off, so they are visited in a fixed order (by unigram score) and the visit stops at the
+        first that cannot win. Candidates in ``keep`` are always scored (the caller re-scores them with
+        other evidence). One-character candidates; scores equal ``score_candidates`` + bonus.
+        ``limit``: look at the right context of only that many candidates, those with the best first
+        terms (the winner is the first of them four times in five): faster, no longer exact.
+
+        >>> m = get_model()
+        >>> m.best_fillers("我们今天就到这里", ("。", "脑", "堋"), "\\n")[0][1]
+        '。'
+        """
+        bonus = bonus or {}
+        left, right = fold(left)[-2:], fold(right)[:2]
+        by_fold, ranked, folds = self._candidate_info(candidates, prior)
+        if len(left) < 2 or len(right) < 2 or len(folds) != len(candidates):
+            scores = self.score_candidates(left, list(candidates), right, right_weight=right_weight,
+                                           prior=prior)
+            return sorted(((s + bonus.get(c, 0.0), c) for s, c in zip(scores, candidates, strict=True)),
+                          reverse=True)
+        index, dq = self._index, _DEQUANT
+        f2, o2, q2, bo2 = self._f2, self._o2, self._q2, self._bo2
+        c3, o3c, f3, o3, q3, bo3 = self._c3, self._o3c, self._f3, self._o3, self._q3, self._bo3
+        l0, l1 = left
+        r0, r1 = right
+        i_l0 = index.get(l0)
+        k_left = c3.find(l1, o3c[i_l0], o3c[i_l0 + 1]) if i_l0 is not None else -1
+        bo_left = dq[bo3[k_left]] if k_left >= 0 else 0.0
+        i_l1 = index.get(l1)
+        after3 = self._followers3(k_left) if k_left >= 0 else {}
+        after2 = self._followers2(i_l1, folds) if i_l1 is not None else {}
+        bo_l1 = bo2[i_l1] if i_l1 is not None else 0.0
+        lo3c, hi3c = (o3c[i_l1], o3c[i_l1 + 1]) if i_l1 is not None else (0, 0)
+        lp_r1_given_r0 = self._lp2(r0, r1)
+        lp1_r0 = self._lp1(r0)
+
+        max_after = self._max_after
+
+        def total(head: float, c: str, i_c: int | None, best: float) -> float:
+            """``head`` plus the right-context terms, or -inf as soon as it cannot beat ``best``.
+
+            A trigram context (a, b) exists only where the bigram (a, b) is stored (the build keeps
+            it so; a test checks it), which spares most look-ups."""
+            if i_c is None:  # no context starts with an unknown character
+                return head + right_weight * (lp1_r0 + lp_r1_given_r0)
+            # r0 given (l1, c)
+            k = c3.find(c, lo3c, hi3c) if c in after2 else -1
+            t2 = None
+            if k >= 0:
+                j = f3.find(r0, o3[k], o3[k + 1])
+                if j >= 0:
+                    t2 = dq[q3[j]]
+            pair = True  # is the bigram (c, r0) stored?
+            if t2 is None:
+                if k < 0:  # at most c's likeliest follower (then r1 at most 0), or the back-off chain
+                    bound = max_after[i_c]
+                    if bound is None:
+                        bound = self._max_follower(i_c)
+                    if head + right_weight * max(bound, bo2[i_c] + lp1_r0 + lp_r1_given_r0) <= best:
+                        return -math.inf
+                j = f2.find(r0, o2[i_c], o2[i_c + 1])
+                pair = j >= 0
+                t2 = dq[q2[j]] if pair else bo2[i_c] + lp1_r0
+                if k >= 0:
+                    t2 += dq[bo3[k]]
+            if not pair:  # no trigram context (c, r0) either
+                return head + right_weight * (t2 + lp_r1_given_r0)
+            head += right_weight * t2
+            if head <= best:
+                return -math.inf
+            # r1 given (c, r0)
+            t3 = lp_r1_given_r0
+            k = c3.find(r0, o3c[i_c], o3c[i_c + 1])
+            if k >= 0:
+                j = f3.find(r1, o3[k], o3[k + 1])
+                t3 = dq[q3[j]] if j >= 0 else dq[bo3[k]] + lp_r1_given_r0
+            return head + right_weight * t3
+
+        # candidates seen after the left context, with a bonus, or to keep: their own first term
+        seen = (folds & after2.keys()) | (folds & after3.keys())
+        seen.update(fold(c) for c in bonus)
+        seen.update(fold(c) for c in keep)
+        heads = []
+        for c in seen:
+            entry = by_fold.get(c)
+            if entry is None:
+                continue
+            cand, i_c, lp1_c, prior_c = entry
+            t1 = after3.get(c)
+            if t1 is None:
+                t1 = after2.get(c, bo_l1 + lp1_c) + bo_left
+            heads.append((t1 + prior_c + bonus.get(cand, 0.0), cand, c, i_c))
+        shared = bo_left + bo_l1  # the others' first term: one back-off, in the order of their unigrams
+        if limit is not None:  # only the ``limit`` best first terms go on (and ``keep``)
+            heads += [(shared + key, cand, c, i_c) for key, cand, c, i_c in ranked[:limit + len(seen)]
+                      if c not in seen]
+            heads.sort(reverse=True)
+            heads = heads[:limit] + [h for h in heads[limit:] if h[1] in keep]
+            ranked = []
+        heads.sort(reverse=True)
+        best = -math.inf
+        out = []
+        for head, cand, c, i_c in heads:
+            if cand in keep:
+                score = total(head, c, i_c, -math.inf)
+            elif head <= best:
+                continue
+            else:
+                score = total(head, c, i_c, best)
+                if score == -math.inf:
+                    continue
+            best = max(best, score)
+            out.append((score, cand))
+        for key, cand, c, i_c in ranked:
+            if c in seen:
+                continue
+            head = shared + key
+            if head <= best:
+                break
+            score = total(head, c, i_c, best)
+            if score == -math.inf:
+                continue
+            best = max(best, score)
+            out.append((score, cand))
+        out.sort(reverse=True)
+        return out
+
+    def _max_follower(self, i: int) -> float:
+        """The largest stored bigram log-probability after vocabulary character ``i`` (cached)."""
+        lo, hi = self._o2[i], self._o2[i + 1]
+        found = self._max_after[i] = _DEQUANT[min(self._q2[lo:hi])] if hi > lo else -math.inf
+        return found
+
+    def _followers2(self, i: int, wanted: set[str]) -> dict[str, float]:
+        """Stored followers of vocabulary character ``i`` → their bigram log-probabilities: all of them
+        (cached) when the list is short, else only those in ``wanted`` (a search each)."""
+        found = self._after2.get(i)
+        if found is None:
+            lo, hi = self._o2[i], self._o2[i + 1]
+            if hi - lo > 8 * len(wanted):  # ``wanted`` is a cached candidate set: its id is stable
+                found = self._after2_of.get((i, id(wanted)))
+                if found is None:
+                    if len(self._after2_of) > 16384:
+                        self._after2_of.clear()
+                    f2, q2 = self._f2, self._q2
+                    found = self._after2_of[(i, id(wanted))] = {
+                        c: _DEQUANT[q2[j]] for c in wanted if (j := f2.find(c, lo, hi)) >= 0}
+                return found
+            if len(self._after2) > 4096:
+                self._after2.clear()
+            found = self._after2[i] = dict(zip(self._f2[lo:hi], map(_DEQUANT.__getitem__, self._q2[lo:hi]),
+                                               strict=True))
+        return found
+
+    def _followers3(self, k: int) -> dict[str, float]:
+        """Stored followers of trigram context ``k`` → their trigram log-probabilities (cached)."""
+        found = self._after3.get(k)
+        if found is None:
+            if len(self._after3) > 16384:
+                self._after3.clear()
+            lo, hi = self._o3[k], self._o3[k + 1]
+            found = self._after3[k] = dict(zip(self._f3[lo:hi], map(_DEQUANT.__getitem__, self._q3[lo:hi]),
+                                               strict=True))
+        return found
+
+    def _candidate_info(self, candidates: tuple[str, ...], prior: float) -> _CandidateInfo:
+        """For a candidate list: fold → (candidate, vocabulary index, KN unigram, prior x plain
+        log-frequency); the candidates ranked by KN unigram + prior term; the set of folds."""
+        info = self._infos.get((candidates, prior))
+        if info is None:
+            by_fold: dict[str, tuple[str, int | None, float, float]] = {}
+            ranked = []
+            for cand in candidates:
+                c = fold(cand)
+                if len(c) != 1:
+                    continue
+                i_c = self._index.get(c)
+                lp1_c, prior_c = self._lp1(c), prior * self._lp0(c)
+                by_fold[c] = (cand, i_c, lp1_c, prior_c)
+                ranked.append((lp1_c + prior_c, cand, c, i_c))
+            ranked.sort(reverse=True)
+            info = (by_fold, ranked, set(by_fold))
+            if len(self._infos) > 4096:
+                self._infos.clear()
+                self._after2_of.clear()  # keyed by the ids of the sets just dropped
+            self._infos[(candidates, prior)] = info
+        return info
 
 
 class DocumentCache:

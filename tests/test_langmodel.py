@@ -194,3 +194,48 @@ def test_char_logprob_is_finite_and_a_log_probability(prev: str, ch: str) -> Non
     lp = get_model().char_logprob(prev, ch)
     assert math.isfinite(lp)
     assert lp <= 0
+
+
+# --- the repair stage's fast paths ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("left", "right"),
+    [("我们今天就到这里", "\n\n"), ("他笑着说：“我们明天再来", "”他"), ("会议于下午三点结束", "记者"),
+     ("在做好日", "“三保"), ("我的", "的了")],
+)
+def test_best_fillers_agree_with_score_candidates(model: CharModel, left: str, right: str) -> None:
+    """Pruning drops only candidates that cannot win: the best and every score kept are exact."""
+    cands = tuple(same_trail_candidates("。"))
+    bonus = {"。": 3.0, cands[5]: -2.0}
+    full = model.score_candidates(left, list(cands), right)
+    exact = sorted(((s + bonus.get(c, 0.0), c) for s, c in zip(full, cands, strict=True)),
+                   reverse=True)
+    kept = model.best_fillers(left, cands, right, bonus, keep={cands[7]})
+    assert kept[0] == pytest.approx(exact[0])
+    scores = dict(zip(cands, full, strict=True))
+    assert all(s == pytest.approx(scores[c] + bonus.get(c, 0.0)) for s, c in kept)
+    assert cands[7] in {c for _, c in kept}  # kept even if it cannot win
+    assert len(kept) < len(cands) / 2  # most were pruned without their right context
+
+
+def test_best_fillers_with_a_limit_still_finds_the_clear_winner(model: CharModel) -> None:
+    cands = tuple(same_trail_candidates("。"))
+    assert model.best_fillers("我们今天就到这里", cands, "\n", limit=4)[0][1] == "。"
+
+
+def test_every_trigram_context_is_a_stored_bigram(model: CharModel) -> None:
+    """best_fillers relies on it: no trigram context (a, b) unless the bigram (a, b) is stored."""
+    for a, i in list(model._index.items())[:600]:
+        followers = set(model._f2[model._o2[i]:model._o2[i + 1]])
+        assert set(model._c3[model._o3c[i]:model._o3c[i + 1]]) <= followers, a
+
+
+def test_prefix_logprobs_give_span_scores(model: CharModel) -> None:
+    text = "他说明天还要去医院。"
+    whole = model.prefix_logprobs(text)
+    assert len(whole) == len(text) + 1 and whole[0] == 0.0
+    assert whole[-1] == pytest.approx(model.logprob(text))
+    after = model.prefix_logprobs(text[4:], text[:4])
+    assert after[-1] == pytest.approx(whole[-1] - whole[4])
+    assert model.continuation_logprob(text[:4], text[4:]) == pytest.approx(after[-1])

@@ -10,7 +10,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cleantext.repair.gbk_restart import _TAG_REMNANT, fix_gbk_restart, run_endings, site_pair
+from cleantext.repair.gbk_restart import (
+    _TAG_REMNANT,
+    DocumentBigrams,
+    fix_gbk_restart,
+    run_endings,
+    short_sentence_penalty,
+    site_pair,
+)
 
 
 def _pair(lead: int, trail: int) -> str:
@@ -152,6 +159,26 @@ def test_step_reports_count_example_and_guesses():
     assert (step.stage, step.name, step.count, step.lost) == ("repair", "gbk_restart", 1, 1)
     assert "?" in step.before and "省" in step.after
     assert step.detail == "at:guessed 7:省"
+
+
+def test_short_sentence_makes_a_lost_full_stop_unlikely():
+    # 日。“ would close a sentence of four characters: the word 日常 wins (a length prior)
+    clean = "發展依靠群眾。在做好日常“三保一修”服務的同時,要推進工作。</p>"
+    assert fix_gbk_restart(damage(clean, {11}))[0] == damage(clean, set())
+
+
+def test_short_sentence_penalty_fires_and_does_not():
+    assert short_sentence_penalty("。", "大家都來了。在做好日", "“") < 0
+    assert short_sentence_penalty("。", "我們今天討論了很多問題", "“") == 0.0  # a long sentence
+    assert short_sentence_penalty("字", "在做好日", "“") == 0.0  # not a sentence end
+    assert short_sentence_penalty("。", "他說：“好", "”") == 0.0  # a short quoted reply
+
+
+def test_page_counts_are_taken_on_demand():
+    page = DocumentBigrams("長慶油田的長慶樣本?長城")
+    assert page.count("長慶") == 2 and page.count("慶樣") == 1
+    assert page.followers("長") == frozenset("慶城") and page.predecessors("慶") == frozenset("長")
+    assert page.count("本?") == 0  # the damage's own '?' teach nothing
 
 
 # --- clean text is left alone ---------------------------------------------------------------------

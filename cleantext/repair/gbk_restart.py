@@ -25,8 +25,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Protocol
@@ -61,6 +60,16 @@ NO_PRIOR_BEFORE_OPENING = True
 #: Characters a lost byte can restore at a paragraph end when nothing of it survives (``??/p>``).
 _ENDINGS = "。！？”’」』）》…"
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_FULL_WIDTH = re.compile("[\uff01-\uff5e]")
+
+
+def _fold(text: str) -> str:
+    """Full-width ASCII forms as ASCII (``translate`` only when there is one: it is slow on CJK).
+
+    >>> _fold("好！（一）"), _fold("好")
+    ('好!(一)', '好')
+    """
+    return text if _FULL_WIDTH.search(text) is None else text.translate(_FOLD)
 #: Closing bracket or quote → its opening partner, for the "an open quote wants its close" rule.
 _CLOSERS = {"”": "“", "’": "‘", "」": "「", "』": "『", ")": "(", "》": "《", "】": "【", "]": "["}
 _CLOSERS.update({"）": "(", "］": "["})
@@ -81,6 +90,17 @@ _TAIL = re.compile(r"([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê�
 
 class _Model(Protocol):
     def logprob(self, text: str) -> float: ...
+
+    def char_logprob(self, prev: str, ch: str) -> float: ...
+
+    def prefix_logprobs(self, text: str) -> list[float]: ...
+
+    def continuation_logprob(self, context: str, text: str) -> float: ...
+
+    def best_fillers(self, left: str, candidates: tuple[str, ...], right: str,
+                     bonus: dict[str, float] | None = None, *,
+                     keep: frozenset[str] | set[str] = frozenset(),
+                     limit: int | None = None) -> list[tuple[float, str]]: ...
 
     def score_candidates(self, left: str, candidates: list[str], right: str) -> list[float]: ...
 
@@ -286,38 +306,65 @@ class DocumentBigrams:
     """Character n-gram counts of the page itself, a cache model: names and terms it repeats are
     likelier there than in the language at large.
 
+    Counts are taken on demand (``str.count`` over the folded page, remembered), never for every
+    n-gram of the page: a repair asks about a handful.
+
     >>> doc = DocumentBigrams("長慶油田的長慶樣本")  # also remembers choices made for this page
     >>> doc.prob("長", "慶") > doc.prob("長", "城")
     True
+    >>> sorted(doc.followers("長")), sorted(doc.predecessors("慶"))
+    (['慶'], ['長'])
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._counts: Counter[str] | None = None
-        self.chosen: dict[tuple[str, ...], tuple[str, float, int]] = {}
+        self._folded: str | None = None
+        self._counts: dict[str, int] = {}
+        self._near: dict[tuple[str, bool], frozenset[str]] = {}
+        self.chosen: dict[tuple[object, ...], tuple[str, float, int]] = {}
 
     @property
-    def counts(self) -> Counter[str]:
-        """Counts of every character, bigram and trigram of the page (made on first use)."""
-        if self._counts is None:
-            text = self.text.translate(_FOLD).replace("?", "\x00")  # the damage's own '?' teach nothing
-            self._counts = Counter(text)
-            self._counts.update(map("".join, zip(text, text[1:], strict=False)))
-            self._counts.update(map("".join, zip(text, text[1:], text[2:], strict=False)))
-            self._counts.update(map("".join, zip(text, text[1:], text[2:], text[3:], strict=False)))
-        return self._counts
+    def folded(self) -> str:
+        """The page folded as the model sees it; the damage's own ``?`` teach nothing."""
+        if self._folded is None:
+            self._folded = _fold(self.text).replace("?", "\x00")
+        return self._folded
+
+    def count(self, gram: str) -> int:
+        """How often ``gram`` occurs on the (folded) page."""
+        n = self._counts.get(gram)
+        if n is None:
+            n = self._counts[gram] = self.folded.count(gram) if gram else 0
+        return n
+
+    def followers(self, ch: str) -> frozenset[str]:
+        """Characters that follow ``ch`` somewhere on the page."""
+        return self._neighbours(ch, True)
+
+    def predecessors(self, ch: str) -> frozenset[str]:
+        """Characters that precede ``ch`` somewhere on the page."""
+        return self._neighbours(ch, False)
+
+    def _neighbours(self, ch: str, after: bool) -> frozenset[str]:
+        found = self._near.get((ch, after))
+        if found is None:
+            pieces = self.folded.split(ch) if ch else [""]
+            self._near[(ch, True)] = frozenset(p[0] for p in pieces[1:] if p)
+            self._near[(ch, False)] = frozenset(p[-1] for p in pieces[:-1] if p)
+            found = self._near[(ch, after)]
+        return found
 
     def prob(self, context: str, ch: str) -> float:
         """P(ch | the last one or two characters of context) in the page (0.0 when unseen).
 
         Both are taken as folded (full-width forms as ASCII), as the counts are.
         """
-        get = self.counts.get
+        count = self.count
         context = context[-2:]
-        p2 = get(context[-1:] + ch, 0) / get(context[-1:], 1) if context else 0.0
-        if len(context) < 2 or not get(context):
+        p2 = count(context[-1:] + ch) / (count(context[-1:]) or 1) if context else 0.0
+        if len(context) < 2 or not count(context):
             return p2
-        return 0.5 * get(context + ch, 0) / get(context) + 0.5 * p2
+        return 0.5 * count(context + ch) / count(context) + 0.5 * p2
 
 
 try:  # the weights the shared model's score_candidates gives the right context and the frequency prior
@@ -327,79 +374,168 @@ except ImportError:  # an older model: exact log-probabilities
     _LM_PRIOR, _LM_RIGHT_WEIGHT = 0.0, 1.0
 #: Weight of log(1 + count) of the page's 4-grams that a candidate completes.
 SPAN_WEIGHT = 2.0
+#: Lengths of the page's n-grams across the gap that count as evidence for a candidate.
+SPAN_SIZES = (4,)
 #: Weight of the general model against the page's own n-grams (cache model).
 MODEL_WEIGHT = 0.6
 
 
-def _mixed_score(
-    model: _Model, document: DocumentBigrams, left: str, ch: str, right: str, model_score: float
-) -> float:
+def _mixed_score(model: _Model, document: DocumentBigrams, left: str, ch: str, right: str) -> float:
     """Log-probability of ``ch`` and the two characters after it, general model mixed with the page's.
 
-    ``model_score`` is the general model's score of the same terms: where the page never saw them, the
-    mixture is that score plus a constant, and the model need not be asked again.
+    The same terms as the model's ``score_candidates`` (right context weighted, a frequency prior),
+    each the mixture ``MODEL_WEIGHT * P_model + (1 - MODEL_WEIGHT) * P_page``, plus the page's own
+    4-grams across the gap (a name or term it repeats). The last term counts the page only where the
+    page has ``ch`` before the next character: a candidate the page never shows next to the gap scores
+    its model score plus :func:`_unseen_shift`.
     """
-    seq = left[-2:] + ch + right[:2]
-    folded = seq.translate(_FOLD)
-    first = len(seq) - len(right[:2]) - 1
-    page = [document.prob(folded[max(0, i - 2):i], folded[i]) for i in range(first, len(seq))]
-    at = len(left[-2:])  # the page's own 4-grams across the gap: a name or term it repeats
-    spans = (folded[max(0, at - 2):at + 2], folded[max(0, at - 1):at + 3])
-    bonus = SPAN_WEIGHT * sum(math.log1p(document.counts.get(g, 0)) for g in spans if len(g) == 4)
-    if not any(page):  # (the constant: MODEL_WEIGHT on each term, right terms weighted)
-        right_weight = getattr(model, "RIGHT_WEIGHT", _LM_RIGHT_WEIGHT)
-        return model_score + (1 + right_weight * (len(page) - 1)) * math.log(MODEL_WEIGHT) + bonus
-    # the same terms as the model's score_candidates: right context weighted, plus a frequency prior
-    right_weight = getattr(model, "RIGHT_WEIGHT", _LM_RIGHT_WEIGHT)
-    total = getattr(model, "PRIOR", _LM_PRIOR) * model.char_logprob("", ch)
-    for i, p_page in zip(range(first, len(seq)), page, strict=True):
-        p = MODEL_WEIGHT * math.exp(model.char_logprob(seq[max(0, i - 2):i], seq[i]))
+    wide = _fold(left[-4:] + ch + right[:3])
+    at = len(left[-4:])
+    seq = wide[max(0, at - 2):at + 3]
+    first = min(at, 2)
+    total = _LM_PRIOR * model.char_logprob("", ch)
+    for i in range(first, len(seq)):
+        context = seq[max(0, i - 2):i]
+        p_page = document.prob(context, seq[i]) if i < first + 2 or document.count(context) else 0.0
+        p = MODEL_WEIGHT * math.exp(model.char_logprob(context, seq[i]))
         term = math.log(p + (1 - MODEL_WEIGHT) * p_page)
-        total += term * (right_weight if i > first else 1.0)
-    return total + bonus
+        total += term * (_LM_RIGHT_WEIGHT if i > first else 1.0)
+    spans = {wide[i:i + n] for n in SPAN_SIZES for i in range(max(0, at - n + 1), at + 1)}
+    return total + SPAN_WEIGHT * sum(math.log1p(document.count(g)) for g in spans if len(g) in SPAN_SIZES)
 
 
-#: Candidates kept per byte, the likeliest by the model's unigram score (punctuation always kept).
-TOP_CANDIDATES = 80
-#: Front runners by the general model that the page's own n-grams re-rank.
-RERANK = 48
+def _unseen_shift(right: str) -> float:
+    """What the page mixture does to a candidate the page never shows next to the gap: a constant."""
+    return (1 + _LM_RIGHT_WEIGHT * len(right[:2])) * math.log(MODEL_WEIGHT)
+
+
+#: Candidates whose right context is scored: those with the best left-context score (the winner is
+#: among the first ten 99 % of the time).
+SCORED = 16
+#: Characters of right context a choice looks at (the model needs two, quote balance the paragraph).
+_RIGHT_REACH = 200
+#: Candidates kept per byte, the likeliest by the model's unigram score (punctuation always kept). No
+#: byte has more: rare ones cost little, as ``best_fillers`` prunes them (80 lost 2 of 300 guesses).
+TOP_CANDIDATES = 200
+#: A ``。！？`` that closes a "sentence" shorter than this many characters is improbable...
+SHORT_SENTENCE = 6
+#: ...by this much (natural log) per missing character (日。“三保 is rarer than 日常“三保).
+SHORT_SENTENCE_COST = 1.0
+_SENTENCE_MARKS = "。！？!?"
+_SENTENCE_START = re.compile(r"[。！？!?；;：:“「『\n]")
+
+
+def short_sentence_penalty(ch: str, left: str, right: str) -> float:
+    """Penalty for a sentence end after only a few characters of its sentence (a length prior).
+
+    Short quoted replies after a colon (``說：“好。”``) are common: they are not penalised; a quoted
+    term (``作為“武夷山史。”``) is.
+
+    >>> short_sentence_penalty("。", "發展為了群眾。在做好日", "“三保")
+    -2.0
+    >>> short_sentence_penalty("。", "他們說了很多話", "我"), short_sentence_penalty("常", "在做好日", "“")
+    (0.0, 0.0)
+    >>> short_sentence_penalty("。", "他說：“好", "”"), short_sentence_penalty("。", "作為“武夷山史", "”")
+    (0.0, -2.0)
+    """
+    if ch not in _SENTENCE_MARKS:
+        return 0.0
+    tail = left[-SHORT_SENTENCE - 1:]
+    starts = list(_SENTENCE_START.finditer(tail))
+    if not starts:
+        return 0.0
+    start = starts[-1]
+    length = len(tail) - start.end()
+    if length >= SHORT_SENTENCE:
+        return 0.0
+    before = tail[start.start() - 1] if start.start() else ""
+    if right[:1] in _CLOSERS and start.group() in _OPENERS and before and before in "：:，,":
+        return 0.0  # a short quoted reply
+    return -SHORT_SENTENCE_COST * (SHORT_SENTENCE - length)
 
 
 @lru_cache(maxsize=512)
 def _likely(cands: tuple[str, ...], model: _Model) -> tuple[str, ...]:
     """The ``TOP_CANDIDATES`` likeliest of ``cands`` by unigram score, plus every punctuation mark."""
-    ranked = sorted(cands, key=lambda c: -model.logprob(c))
+    ranked = sorted(cands, key=lambda c: -model.char_logprob("", c))
     keep = set(ranked[:TOP_CANDIDATES])
     return tuple(c for c in cands if c in keep or unicodedata.category(c)[0] == "P")
+
+
+@lru_cache(maxsize=512)
+def _marked(cands: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str], frozenset[str]]:
+    """The candidates that a context bonus can touch (punctuation), each fold's candidate, the folds."""
+    marks = tuple(c for c in cands if c in _PROSE_MARKS or c in _CLOSERS or c in _OPENERS
+                  or c in LOST_PRIOR or c in _SENTENCE_MARKS or c in ",;:!?")
+    of_fold = {c.translate(_FOLD): c for c in cands}
+    return marks, of_fold, frozenset(of_fold)
+
+
+def _bonuses(marks: tuple[str, ...], left: str, right: str) -> dict[str, float]:
+    """Context bonuses of the punctuation candidates: quote balance (as :func:`quote_balance_bonus`),
+    doubled marks, the damage's prior and sentence length.
+
+    >>> _bonuses(("。", "”"), "他說“我們明天再來", "\\n")
+    {'。': 3.0, '”': 3.0}
+    """
+    folded_left, folded_right = _fold(left), _fold(right)
+    para_left, para_right = _paragraph(folded_left, folded_right)
+    opening = folded_right[:1] in _OPENERS  # before “ or 「 a sentence end is no likelier
+    short = short_sentence_penalty("。", left, right)
+    out = {}
+    for ch in marks:
+        bonus = doubled_punctuation_penalty(ch, left)
+        folded = ch.translate(_FOLD)
+        if folded in _CLOSERS:
+            opener = _CLOSERS[folded]
+            bonus += 3.0 if para_left.count(opener) > para_left.count(folded) else -1.0
+        elif folded in _OPENERS:
+            closer = _OPENERS[folded]
+            bonus += 3.0 if para_right.count(closer) > para_right.count(folded) else -1.0
+        if not (opening and NO_PRIOR_BEFORE_OPENING):
+            bonus += LOST_PRIOR.get(ch, 0.0)
+        if ch in _SENTENCE_MARKS:
+            bonus += short
+        if bonus:
+            out[ch] = bonus
+    return out
 
 
 def choose(
     model: _Model, candidates: Iterable[str], left: str, right: str, document: DocumentBigrams | None = None
 ) -> tuple[str, float, int]:
-    """The best filler of a gap: model score of the context, plus quote balance, document bigrams and
-    the prior that the damage strikes mostly before a sentence-end ``。``.
+    """The best filler of a gap: model score of the context, plus quote balance, the page's own
+    n-grams, a sentence-length prior and the prior that the damage strikes mostly before ``。``.
 
-    Returns the character, its score and how many candidates there were.
+    Only candidates that can still win are scored in full (see ``CharModel.best_fillers``); the page's
+    n-grams re-score the few candidates the page shows next to the gap, for the others the mixture is a
+    constant shift. Returns the character, its score and how many candidates there were.
     """
     cands = _likely(tuple(candidates), model)
     if not cands:
         return "", -math.inf, 0
-    key = (*cands, "\x00", left[-60:], "\x00", right[:60])
+    right = right[:_RIGHT_REACH]
+    mleft, mright = _model_view(left), _model_view(right[:60]) or "\n"  # the text's end ends a line
+    marks, of_fold, folds = _marked(cands)
+    bonus = _bonuses(marks, left, right) if marks else {}
+    lctx, rctx = _fold(mleft[-2:]), _fold(mright[:2])
+    key = (cands, lctx, rctx, *sorted(bonus.items()))
     if document is not None and key in document.chosen:
         return document.chosen[key]
-    mleft, mright = _model_view(left), _model_view(right) or "\n"  # the text's end ends a line
-    opening = right.translate(_FOLD)[:1] in _OPENERS  # before “ or 「 a sentence end is no likelier
-    scored = []
-    for ch, s in zip(cands, model.score_candidates(mleft, list(cands), mright), strict=True):
-        bonus = quote_balance_bonus(ch, left, right) + doubled_punctuation_penalty(ch, left)
-        bonus += 0.0 if opening and NO_PRIOR_BEFORE_OPENING else LOST_PRIOR.get(ch, 0.0)
-        scored.append((s + bonus, bonus, ch, s))
-    scored.sort(reverse=True)
-    best, best_score = scored[0][2], scored[0][0]
-    if document is not None:  # re-rank the front runners with the page's own n-grams mixed in
+    keep: set[str] = set()
+    if document is not None:
+        near = document.followers(lctx[-1:]) | document.predecessors(rctx[:1])
+        keep = {of_fold[c] for c in folds & near}
+    scored = model.best_fillers(mleft, cands, mright, bonus, keep=keep, limit=SCORED)
+    best_score, best = scored[0]
+    if document is not None:  # the page's own n-grams: a constant for candidates it never shows there
+        shift = _unseen_shift(rctx)
         best_score = -math.inf
-        for _, bonus, ch, s in scored[:RERANK]:
-            s = _mixed_score(model, document, mleft, ch, mright, s) + bonus
+        for s, ch in scored:
+            if ch in keep:
+                s = _mixed_score(model, document, mleft[-4:], ch, mright[:3]) + bonus.get(ch, 0.0)
+            else:
+                s += shift
             if s > best_score:
                 best, best_score = ch, s
         document.chosen[key] = (best, best_score, len(cands))
@@ -435,11 +571,13 @@ def _rebuild(
     tables: _Tables,
     document: DocumentBigrams,
     damaged_page: bool = False,
+    worth: Callable[[str, str], bool] | None = None,
 ) -> tuple[str, str, str, list[tuple[int, str]], int] | None:
     """Real text of a run for one ending; ``leads`` limits the lost character's lead byte.
 
     Returns the lost character, the middle, the end (last character and what the run's end restores),
-    the guessed characters with their offsets, and the number of lost characters.
+    the guessed characters with their offsets, and the number of lost characters. ``worth(lead,
+    middle)`` may say that the ending cannot win whatever its last character: then None, unguessed.
     """
     pairs, trail = ending.pairs, ending.trail
     guessed: list[tuple[int, str]] = []
@@ -479,6 +617,8 @@ def _rebuild(
         guessed.append((0, lead))
         lost += 1
     if last_cands:
+        if worth is not None and not worth(lead, middle):
+            return None
         last, _, _ = choose(model, last_cands, left + lead + middle, right_of_last, document)
         guessed.append((1 + len(middle), last))
         lost += 1
@@ -558,23 +698,6 @@ def _view_with_positions(text: str) -> tuple[str, list[int]]:
     return "".join(pieces), where
 
 
-def _cumulative(model: _Model, s: str) -> list[float]:
-    """Model score of every prefix of ``s`` (trigram chain), so spans can be scored in O(1)."""
-    out, total = [0.0], 0.0
-    for i, ch in enumerate(s):
-        total += model.char_logprob(s[max(0, i - 2):i], ch)
-        out.append(total)
-    return out
-
-
-def _span(model: _Model, context: str, s: str) -> float:
-    """Score of ``s`` after the last two characters of ``context``."""
-    total, seq = 0.0, context[-2:] + s
-    for i in range(len(seq) - len(s), len(seq)):
-        total += model.char_logprob(seq[max(0, i - 2):i], seq[i])
-    return total
-
-
 def _best_ending(
     text: str,
     q: int,
@@ -596,34 +719,51 @@ def _best_ending(
     horizon = min(len(text), max(e.end for e in endings) + _WINDOW)
     flat, where = _view_with_positions(text[lo:horizon])
     at = q - lo
-    damaged = _cumulative(model, flat)  # damaged[where[i]]: score of text[lo:lo + i]
-    base = damaged[-1] - damaged[where[at]]
+    gap = where[at]  # the left context is scored alike in every reading: start at the gap
+    joins = []  # where each reading meets the damaged text again (the rest scores alike)
+    for ending in endings:
+        remnant = _TAG_REMNANT.match(text, ending.end)
+        joins.append(min(horizon, (remnant.end() if remnant else ending.end) + 2))
+    # damaged[where[i] - gap]: score of the damaged text[q:lo + i]
+    damaged = model.prefix_logprobs(flat[gap:where[max(joins) - lo]], flat[:gap])
     longest = max(endings, key=lambda e: len(e.pairs)).pairs
     full_middle = "".join(site_pair(a[1], b[0]) for a, b in zip(longest, longest[1:], strict=False))
     repaired_prefix: dict[str, list[float]] = {}
     best: _Repair | None = None
-    for ending in endings:
+    margin = MARGIN_DAMAGED if damaged_page else MARGIN
+    guess_cost = GUESS_COST_DAMAGED if damaged_page else GUESS_COST
+
+    def head_of(lead: str, middle: str) -> float:
+        if lead not in repaired_prefix:
+            repaired_prefix[lead] = model.prefix_logprobs(lead + full_middle, flat[:gap])
+        return repaired_prefix[lead][1 + len(middle)]
+
+    to_beat = [margin]  # the best gain so far (a repair must also beat the margin)
+    for ending, join in zip(endings, joins, strict=True):
+        rejoin = damaged[where[join - lo] - gap]
+
+        def worth(lead: str, middle: str, rejoin: float = rejoin) -> bool:
+            """Can this reading still win with the best last character? (Its tail scores at most 0,
+            the last character costs a guess, less the evidence of an eaten byte.)"""
+            return head_of(lead, middle) - rejoin - guess_cost + REMNANT_EVIDENCE > to_beat[0]
+
         built = _rebuild(ending, leads, model, left, text[ending.end:ending.end + 4 * _WINDOW], tables,
-                         document, damaged_page)
+                         document, damaged_page, worth)
         if built is None:
             continue
         lead, middle, end, guessed, lost = built
-        if lead not in repaired_prefix:
-            repaired_prefix[lead] = _cumulative(model, flat[:where[at]] + lead + full_middle)
-        head = repaired_prefix[lead][where[at] + 1 + len(middle)] - damaged[where[at]]
-        remnant = _TAG_REMNANT.match(text, ending.end)
-        join = min(horizon, (remnant.end() if remnant else ending.end) + 2)
-        context = (flat[:where[at]] + lead + middle)[-2:]
-        tail = _span(model, context, _model_view(end + text[ending.end:join]))
-        rest = damaged[-1] - damaged[where[join - lo]]
+        head = head_of(lead, middle)
+        context = (flat[max(0, gap - 2):gap] + lead + middle)[-2:]
+        tail = model.continuation_logprob(context, _model_view(end + text[ending.end:join]))
         chosen = sum(not ch.isdigit() for _, ch in guessed)  # a guessed digit replaces an eaten one
         cost = (GUESS_COST_DAMAGED if damaged_page else GUESS_COST) * chosen
         if end.endswith("<") or (ending.swallowed and text[ending.end:ending.end + 1].isdigit()):
             cost -= REMNANT_EVIDENCE  # a tag without its '<', or a number right after: the byte was eaten
-        gain = head + tail + rest - base - cost
+        gain = head + tail - rejoin - cost
         if best is None or gain > best.score_gain:
             piece = _fold_like_page(lead + middle + end, folded)
             best = _Repair(q, ending.end, piece, tuple(guessed), lost, gain)
+            to_beat[0] = max(margin, gain)
     if best is None or best.score_gain <= (MARGIN_DAMAGED if damaged_page else MARGIN):
         return None
     return best
@@ -635,7 +775,7 @@ def looks_folded(text: str) -> bool:
     >>> looks_folded("你好,世界!"), looks_folded("你好，世界！")
     (True, False)
     """
-    return not any(0xFF01 <= ord(c) <= 0xFF5E for c in text)
+    return _FULL_WIDTH.search(text) is None
 
 
 def fix_gbk_restart(
