@@ -44,26 +44,8 @@ sys.path.insert(0, str(REPO))
 import cleantext  # noqa: E402
 from cleantext.decode import decode  # noqa: E402
 
-
-def make_cases(root: Path, count: int) -> list[Path]:
-    """``count`` damaged pages from corrupt.py (seeds 1, 2, ... until there are enough), in one directory."""
-    cases = root / "cases"
-    cases.mkdir()
-    found: list[Path] = []
-    seed = 1
-    while len(found) < count and seed <= 50:
-        raw = root / f"seed{seed}"
-        subprocess.run([sys.executable, str(CORRUPT), str(CORPUS), str(raw), "--n", str(count),
-                        "--seed", str(seed)], check=True, capture_output=True, timeout=TIMEOUT)
-        for page in sorted(raw.glob("[0-9]*.txt")):
-            if page.name.endswith(".expected.txt") or len(found) >= count:
-                continue
-            target = cases / f"s{seed:02d}_{page.name}"
-            page.rename(target)
-            found.append(target)
-        shutil.rmtree(raw)
-        seed += 1
-    return found
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_batch import make_cases  # noqa: E402  (the same 1,000 cases as the batch benchmark)
 
 
 def write_datasets(root: Path, pages: list[Path], files: int) -> tuple[Path, Path, list[str]]:
