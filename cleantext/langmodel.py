@@ -291,39 +291,20 @@ class CharModel:
         """
         left, right = fold(left)[-2:], fold(right)[:2]
         if cache is not None and cache_weight > 0:
-            return self._score_with_cache(left, candidates, right, right_weight, prior, cache, cache_weight)
+            return self._score_window(left, candidates, right, right_weight, prior, cache, cache_weight)
         if len(left) == 2 and len(right) == 2:
             fast = self._score_single_chars(left, candidates, right, right_weight, prior)
             if fast is not None:
                 return fast
+        return self._score_window(left, candidates, right, right_weight, prior)
+
+    def _score_window(self, left: str, candidates: list[str], right: str, right_weight: float,
+                      prior: float, cache: DocumentCache | None = None, weight: float = 0.0) -> list[float]:
+        """The general ``score_candidates`` loop; with ``cache`` every term is mixed with the page's own
+        statistics, ``(1 - weight) P_model + weight P_page``."""
         n_left = len(left)
         lp3, lp2, lp0 = self._lp3, self._lp2, self._lp0
-        out = []
-        for cand in candidates:
-            s = left + fold(cand)
-            n_cand = len(s)
-            s += right
-            total = 0.0
-            for i in range(n_left, len(s)):
-                if i >= 2:
-                    lp = lp3(s[i - 2], s[i - 1], s[i])
-                elif i == 1:
-                    lp = lp2(s[0], s[1])
-                else:
-                    lp = lp0(s[0])
-                if i >= n_cand:
-                    lp *= right_weight
-                elif prior:
-                    lp += prior * lp0(s[i])
-                total += lp
-            out.append(total)
-        return out
-
-    def _score_with_cache(self, left: str, candidates: list[str], right: str, right_weight: float,
-                          prior: float, cache: DocumentCache, weight: float) -> list[float]:
-        """``score_candidates`` with every term mixed with the page's own statistics."""
-        n_left = len(left)
-        lp3, lp2, lp0, page = self._lp3, self._lp2, self._lp0, cache.prob
+        page = cache.prob if cache is not None else None
         keep, log, exp = 1.0 - weight, math.log, math.exp
         out = []
         for cand in candidates:
@@ -334,10 +315,12 @@ class CharModel:
             for i in range(n_left, len(s)):
                 if i >= 2:
                     lp = lp3(s[i - 2], s[i - 1], s[i])
-                    lp = log(keep * exp(lp) + weight * page(s[i - 2], s[i - 1], s[i]))
+                    if page is not None:
+                        lp = log(keep * exp(lp) + weight * page(s[i - 2], s[i - 1], s[i]))
                 elif i == 1:
                     lp = lp2(s[0], s[1])
-                    lp = log(keep * exp(lp) + weight * page("", s[0], s[1]))
+                    if page is not None:
+                        lp = log(keep * exp(lp) + weight * page("", s[0], s[1]))
                 else:
                     lp = lp0(s[0])
                 if i >= n_cand:
