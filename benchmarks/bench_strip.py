@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark of the strip stage (issue 6): precision, recall, title/byline, per-kind figures, speed.
 
-usage: python3 benchmarks/bench_strip.py [--n 300] [--seeds 1,2,3] [--no-pipeline]
+usage: python3 benchmarks/bench_strip.py [--n 300] [--seeds 1,2,3] [--no-pipeline] [--heldout2]
+
+``--heldout2`` prints only the second held-out set (nine layouts written after the rules: WeChat
+mirror, Q&A mirror, encyclopedia page, gambling injection, English footer, Hong Kong news, a listing
+sentence inside the body, sub-heads and a numbered list, a news-wire tail), overall and per layout.
 
 Four parts, all printed:
 
@@ -517,6 +521,185 @@ def mixed_page(article: dict, rng: random.Random, titles: list[str]):
     return L
 
 
+# --- held-out 2: layouts written after the rules, measured before any rule change ------------------
+
+WECHAT_ACCOUNTS = ["山河读书会", "城市观察者", "古今杂谈", "科普前沿"]
+SPAM2 = [
+    "博彩",
+    "娱乐城",
+    "澳门",
+    "彩票",
+    "体育投注",
+    "真人视讯",
+    "电子游艺",
+    "线上赌场",
+    "葡京",
+    "金沙",
+    "永利",
+    "彩金",
+    "返水",
+    "开户送",
+    "网投",
+    "大发快三",
+    "北京赛车",
+    "幸运飞艇",
+]
+
+
+def spam2_kw(rng: random.Random) -> str:
+    return "".join(rng.sample(SPAM2, rng.randint(1, 2)))
+
+
+def heldout2_page(article: dict, rng: random.Random, titles: list[str], layout_id: int):
+    """Nine layouts written after the rules were frozen (WeChat mirror, Q&A mirror, encyclopedia,
+    gambling injection, English footer, Hong Kong news, in-body keyword list, sub-heads and numbered
+    list, news tail); (text, kind) lines. Article tails ``（完）`` and ``（记者 某某）`` are the
+    article's; ``责任编辑：`` is a widget."""
+    title = article["title"].strip()
+    paragraphs = [p.strip() for p in article["text"].split("\n") if p.strip()]
+    y = rng.randint(2012, 2024)
+    iso = f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    name, other = rng.sample(NAMES, 2)
+    rel = [rng.choice(titles) for _ in range(rng.randint(3, 5))]
+    body = [(p, "paragraph") for p in paragraphs]
+    L: list[tuple[str, str]] = []
+    if layout_id == 0:  # WeChat article mirror
+        acct = rng.choice(WECHAT_ACCOUNTS)
+        L.append(("点击上方蓝字关注我们", "widget"))
+        L.append((title, "title"))
+        L.append((f"原创 {name} {acct} {iso}", "byline"))
+        L += body
+        L.append(("- END -", "widget"))
+        L.append(("长按识别二维码关注", "widget"))
+        L.append(("往期推荐", "block-title"))
+        L += [(t, "related-title") for t in rel]
+        L.append(("阅读原文", "widget"))
+        L.append((f"阅读 {rng.randint(100, 99999)}  在看 {rng.randint(1, 99)}", "counter"))
+    elif layout_id == 1:  # Zhihu-like Q&A mirror
+        L.append(("首页 · 知乎 · 发现 · 等你来答", "nav"))
+        L.append((title, "title"))
+        L.append((f"关注者 {rng.randint(10, 9999)}  被浏览 {rng.randint(1000, 999999)}", "counter"))
+        L.append((f"{rng.randint(2, 99)} 个回答", "counter"))
+        L.append((f"{name}", "byline"))
+        L.append((f"{rng.randint(1, 999)} 人赞同了该回答", "counter"))
+        L += body
+        L.append((f"编辑于 {iso}", "forum-profile"))
+        L.append((f"赞同 {rng.randint(1, 999)}  添加评论  分享  收藏  喜欢", "widget"))
+        L.append(("查看全部回答", "widget"))
+        L.append(("相关问题", "block-title"))
+        L += [(t + "？", "related-title") for t in rel[:3]]
+    elif layout_id == 2:  # Baike-like page
+        L.append(("百科首页 | 秒懂百科 | 特色百科 | 知识专题 | 用户", "nav"))
+        L.append((title, "title"))
+        L.append(("编辑", "widget"))
+        L.append(("锁定", "widget"))
+        L.append(("目录", "widget"))
+        L += [(f"{k + 1} 概述" if k == 0 else f"{k + 1} 历史", "widget") for k in range(2)]
+        L += body
+        L.append(("参考资料", "paragraph"))
+        L.append((f"1. {title}．{rng.choice(MEDIA)}．{iso}", "paragraph"))
+        L.append(("词条统计", "block-title"))
+        L.append((f"浏览次数：{rng.randint(1000, 99999)}次", "counter"))
+        L.append((f"编辑次数：{rng.randint(2, 99)}次历史版本", "counter"))
+        L.append((f"最近更新：{name}（{iso}）", "footer"))
+        L.append(("©2024 Baike 使用百科前必读 | 百科协议 | 隐私政策 | 帮助中心", "copyright"))
+    elif layout_id == 3:  # gambling injection with other separators
+        sep = rng.choice(["|", "、", " ", "｜", "/"])
+        L.append((sep.join(spam2_kw(rng) for _ in range(rng.randint(5, 10))), "seo-header"))
+        if rng.random() < 0.5:
+            L.append((rng.choice(SPAM2) + "官方网站", "seo-header"))
+        L.append((title, "title"))
+        L.append((f"发布时间：{iso}", "byline"))
+        L += body
+        L.append(("、".join(spam2_kw(rng) for _ in range(rng.randint(12, 20))), "spider-pool"))
+        L.append((" ".join(spam2_kw(rng) + "平台" for _ in range(rng.randint(12, 20))), "spider-pool"))
+    elif layout_id == 4:  # English footer
+        L.append(("Home  News  Features  Opinion  About", "nav"))
+        L.append((title, "title"))
+        L.append((f"By {name} | {iso}", "byline"))
+        L += body
+        L.append(("Share: Facebook Twitter LinkedIn Email", "widget"))
+        L.append(("Related Posts", "block-title"))
+        L += [(t, "related-title") for t in rel[:3]]
+        L.append(("Privacy Policy | Terms of Service | Cookie Settings | Contact Us", "nav"))
+        L.append((f"© {y} Example Daily. All rights reserved.", "copyright"))
+        L.append(("Powered by Ghost", "copyright"))
+    elif layout_id == 5:  # Hong Kong news site (Simplified after conversion)
+        L.append(("新闻 | 港闻 | 两岸 | 国际 | 财经 | 体育 | 娱乐", "nav"))
+        L.append((title, "title"))
+        L.append((f"{iso} {rng.randint(10, 23)}:{rng.randint(10, 59)}", "byline"))
+        L.append(("分享至", "widget"))
+        L += body
+        L.append(("上一则", "related-block"))
+        L.append(("下一则", "related-block"))
+        L.append(("相关新闻", "block-title"))
+        L += [(t, "related-title") for t in rel]
+        L.append((f"© {y} 香港某某报业有限公司 版权所有", "copyright"))
+    elif layout_id == 6:  # a keyword-like list sentence in the middle of the body (kept)
+        cut = max(1, len(body) // 2)
+        items = "、".join(rng.sample(["钢铁", "煤炭", "纺织", "化工", "造船", "电子", "建材", "食品"], 5))
+        L.append((f"{rng.choice(SITES)} 欢迎您", "greeting"))
+        L.append((title, "title"))
+        L.append((f"来源：{rng.choice(MEDIA)}  {iso}", "byline"))
+        L += body[:cut]
+        L.append((f"当地的主要产业有{items}等，其中前两项占了一半以上", "paragraph"))
+        L.append((items.replace("、", "，"), "paragraph"))
+        L += body[cut:]
+        L.append(("本文仅代表作者观点，不代表本站立场", "disclaimer"))
+        L.append(("返回顶部", "widget"))
+    elif layout_id == 7:  # short sub-heads and a numbered list (kept)
+        cut = max(1, len(body) // 2)
+        L.append(("当前位置：首页 > 知识 > 正文", "breadcrumb"))
+        L.append((title, "title"))
+        L.append((f"{iso}  作者：{name}", "byline"))
+        L.append(("一、背景", "paragraph"))
+        L += body[:cut]
+        L.append(("二、要点", "paragraph"))
+        L += [(f"{k}. {t}", "paragraph") for k, t in enumerate(["资料的来源", "历史沿革", "现状与展望"], 1)]
+        L += body[cut:]
+        L.append(("三、结语", "paragraph"))
+        L.append(("总的来看，这一问题仍有讨论的余地", "paragraph"))
+        L.append(("热门文章", "block-title"))
+        L += [(t, "related-title") for t in rel[:3]]
+        L.append(("联系我们 | 免责声明 | 网站导航", "nav"))
+    else:  # news wire tail: （完）, reporter, responsible editor
+        L.append((f"{rng.choice(SITES)} > 新闻 > 国内", "breadcrumb"))
+        L.append((title, "title"))
+        L.append((f"{rng.choice(MEDIA)}讯 {iso}", "byline"))
+        L += body
+        L.append((f"（记者 {name}）", "paragraph"))
+        L.append(("（完）", "paragraph"))
+        L.append((f"责任编辑：{other}", "widget"))
+        L.append(("【纠错】", "widget"))
+        L.append((f"{rng.randint(1, 999)}", "counter"))
+        L.append(("推荐阅读", "block-title"))
+        L += [(t, "related-title") for t in rel[:3]]
+    return L
+
+
+HELDOUT2_LAYOUTS = 9
+
+
+def bench_heldout2(n: int, hant: list[dict], titles: list[str]) -> None:
+    rng = random.Random(2026)
+    tally = Tally()
+    per: dict[int, Tally] = defaultdict(Tally)
+    for k, article in enumerate(rng.sample(hant, min(n, len(hant)))):
+        lines = heldout2_page(article, rng, titles, k % HELDOUT2_LAYOUTS)
+        page, numbers = render(lines, rng, fold=rng.random() < 0.5)
+        tally.add(lines, page, numbers)
+        per[k % HELDOUT2_LAYOUTS].add(lines, page, numbers)
+    tally.report(f"held-out 2 ({HELDOUT2_LAYOUTS} layouts written last)")
+    names = ["wechat", "q&a", "baike", "gambling", "english", "hk-news", "in-body list", "subheads", "tail"]
+    for k, t in sorted(per.items()):
+        prec = statistics.fmean(r["line_precision"] for r in t.rows)
+        rec = statistics.fmean(r["line_recall"] for r in t.rows)
+        print(
+            f"  layout {names[k]:13} precision {prec:.4f} recall {rec:.4f} "
+            f"title+byline {t.title_byline_ok / len(t.rows):.3f}"
+        )
+
+
 # --- scoring ---------------------------------------------------------------------------------------
 
 
@@ -746,6 +929,7 @@ def main() -> None:
     ap.add_argument("--no-pipeline", action="store_true")
     ap.add_argument("--speed-only", action="store_true")
     ap.add_argument("--pipeline-only", action="store_true")
+    ap.add_argument("--heldout2", action="store_true", help="only the second held-out set")
     args = ap.parse_args()
     seeds = [int(s) for s in args.seeds.split(",")]
     if args.pipeline_only:
@@ -761,6 +945,9 @@ def main() -> None:
         for a in read_corpus("clean_hant.jsonl")
     ]
     titles = [a["title"] for a in simp]
+    if args.heldout2:
+        bench_heldout2(args.n, hant, titles)
+        return
     if args.speed_only:
         rng = random.Random(1)
         pages = [render(isolated_page(a, rng, titles, set(titles)), rng)[0] for a in rng.sample(simp, args.n)]

@@ -12,7 +12,10 @@ only outside the article body). Then, here:
    **title** is the heading line before the byline (or the first heading line), the **byline** a
    date/source/author line after it; unknown lines after the title are kept.
 4. After the span: every furniture line goes, block titles take the short title lines under them
-   (related lists); a lone short line right after the body is kept (when unsure, keep).
+   (related lists); a lone short line right after the body is kept (when unsure, keep), and so are
+   the article's own endings: outline items (``二、…``, ``1. …``), bracketed notes (``（完）``) and a
+   sentence that lost its full stop. A run of short question-like titles cut off from the body by
+   buttons or a block title is a related list, not body.
 
 A clean article (title and paragraphs) comes back whole; a page that is only furniture comes back empty
 with a warning. Every dropped line is recorded as :class:`~cleantext.result.Removed` with its label and
@@ -298,6 +301,7 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
     if not clusters:
         return len(lines), len(lines) - 1
     body = max(clusters, key=lambda c: sum(lines[i].wide for i in c))
+    trim_title_list(lines, body)
     while body and lines[body[-1]].disclaimer:
         lines[body.pop()].soft = ("disclaimer", "statement_at_body_edge")
     while body and lines[body[0]].disclaimer:
@@ -310,6 +314,39 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
                 if not lines[i].soft:
                     lines[i].soft = ("outside-body", "prose_beyond_furniture")
     return body[0], body[-1]
+
+
+_LIST_TITLE_SIZE = 24
+_LIST_MIN = 3
+_TITLE_LIST = ("related-block", "short_titles_after_gap")
+
+
+def trim_title_list(lines: list[Line], body: list[int]) -> None:
+    """Drop from the end of ``body`` a list of short titles that read as prose (``某某问题？``).
+
+    Two or more short lines with a sentence end at the end of the body, only short lines among them
+    and three or more short lines in all, cut off from the rest of the body by short non-prose lines
+    (a block title, buttons), are a related list, not the article's last words. Lines that open with
+    a quote or an outline marker (dialogue, numbered points) never count.
+    """
+    k = 0
+    while k < len(body) - 1:
+        line = lines[body[-1 - k]]
+        if line.size > _LIST_TITLE_SIZE or line.text[:1] in "“‘\"'「『(（" or _OUTLINE.match(line.text):
+            break
+        k += 1
+    if k < 2:
+        return
+    first, before = body[-k], body[-k - 1]
+    run = lines[first : body[-1] + 1]
+    gap = lines[before + 1 : first]
+    if len(run) < _LIST_MIN or any(r.size > _LIST_TITLE_SIZE for r in run):
+        return
+    if not gap or any(g.core or g.size > 40 for g in gap):
+        return
+    for i in body[-k:]:
+        lines[i].soft = _TITLE_LIST
+    del body[-k:]
 
 
 # --- header ----------------------------------------------------------------------------------------
@@ -335,6 +372,7 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
     Returns the indices of the title and the byline (``-1`` when there is none).
     """
     seo = _seo_candidates(lines, start)
+    contents = _contents_entries(lines, start)
     shaped = [i not in seo and rules.byline_like(lines[i]) for i in range(start)]  # (computed once)
     cands = [
         i
@@ -342,6 +380,7 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         if not lines[i].hard
         and not lines[i].soft
         and i not in seo
+        and i not in contents
         and rules.title_like(lines[i])
         and not shaped[i]
         and not lines[i].text.startswith(("—", "-"))
@@ -383,6 +422,8 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             continue
         if line.label:
             decisions[i] = line.label
+        elif i in contents:
+            decisions[i] = ("contents", "entry_under_contents_heading")
         elif title >= 0 and i < title:
             decisions[i] = ("header", "before_title")
         elif i + 1 < len(lines) and _is_category_before_lead(line, lines[i + 1]):
@@ -390,6 +431,25 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         elif title >= 0 and _unrelated_short_line(line, lambda: topic() + lines[title].probe):
             decisions[i] = ("header", "unrelated_short_line")
     return title, byline
+
+
+#: A table-of-contents heading: the short lines under it, before the body, are its entries.
+_CONTENTS = rules.lazy_regex(r"(?:本文|文章)?(?:目录|目次)|(?:table of )?contents")
+
+
+def _contents_entries(lines: list[Line], start: int) -> set[int]:
+    """Short lines without punctuation under a table-of-contents heading (``目录``), before the body."""
+    found: set[int] = set()
+    under = False
+    for i in range(start):
+        line = lines[i]
+        if line.size <= 20 and _CONTENTS.fullmatch(line.probe):
+            under = True
+        elif under and not line.label and line.size <= 30 and not line.marks:
+            found.add(i)
+        else:
+            under = False
+    return found
 
 
 def _topic_text(lines: list[Line], start: int, limit: int = 3000) -> str:
@@ -428,8 +488,11 @@ def _pick_title(lines: list[Line], cands: list[int], body: Callable[[], str], fa
         return fallback
     scores = [(topic_overlap(lines[c].probe, topic), -c) for c in cands]
     best = max(scores)
-    # The heading in the usual place wins unless another one is clearly more about the body.
-    if best[0] >= topic_overlap(lines[fallback].probe, topic) + _TITLE_MARGIN:
+    # The heading in the usual place wins unless it is hardly about the body (a site or column name)
+    # and another one clearly is more: a short sub-head sharing a word with the first paragraph does
+    # not displace a title that talks about the body too.
+    usual = topic_overlap(lines[fallback].probe, topic)
+    if usual < _TITLE_MARGIN and best[0] >= usual + _TITLE_MARGIN:
         return -best[1]
     return fallback
 
@@ -503,14 +566,61 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
         if in_block:
             decisions[i] = ("related-block", "block_item")
             continue
-        next_unknown = i + 1 < n and _unknown(lines[i + 1])
-        if i == end + 1 and (not next_unknown or _bracketed(line.text)):
+        if i == end + 1 and _unstopped_sentence(line):
+            end = i  # a sentence that lost its full stop: still the article
+            continue
+        following = lines[i + 1] if i + 1 < n else None
+        next_unknown = following is not None and _unknown(following)
+        if i == end + 1 and _OUTLINE.match(line.text):
+            end = i  # ``二、要点``, ``1. …``: the article's outline goes on
+            continue
+        if i == end + 1 and _bracketed(line.text):
+            end = i  # ``（记者 某某）``, ``（完）``: the article's closing notes, however many
+            continue
+        if i == end + 1 and next_unknown and following is not None and _unstopped_sentence(following):
+            end = i  # a sub-head over a sentence that lost its full stop
+            continue
+        # A short line over a list of short titles (found by :func:`trim_title_list`) is its block title.
+        heads_list = following is not None and following.soft == _TITLE_LIST
+        if i == end + 1 and not next_unknown and not heads_list:
             continue  # a lone short line right after the body: its last words (when unsure, keep)
-        if next_unknown:
+        if heads_list:
+            decisions[i] = ("related-block", "block_title")
+            in_block = True
+        elif next_unknown:
             decisions[i] = ("related-block", "run_of_short_lines")
             in_block = True
         else:
             decisions[i] = ("footer", "short_line_after_body")
+
+
+_MIN_SENTENCE = 12
+#: An outline marker opening a sub-head or list item: ``二、``, ``（三）``, ``1.``, ``2、``.
+_OUTLINE = rules.lazy_regex(
+    r"(?:[一二三四五六七八九十]{1,3}、|[(（][一二三四五六七八九十]{1,3}[)）]|\d{1,2}[.、．](?!\d))\s*\S"
+)
+
+
+def _unstopped_sentence(line: Line) -> bool:
+    """An unlabelled line that reads as a sentence without its full stop: a comma or enumeration
+    mark inside, mostly Han, not a label-colon field.
+
+    >>> _unstopped_sentence(rules.make_line(1, "总的来看，这一问题仍有讨论的余地"))
+    True
+    >>> _unstopped_sentence(rules.make_line(1, "热门文章 · 图片新闻"))
+    False
+    """
+    if line.label or line.core or line.disclaimer or line.wide < _MIN_SENTENCE or line.size > 200:
+        return False
+    text = line.text
+    return (
+        bool(_SENTENCE_COMMA.search(text))
+        and not rules._LABEL_COLON.match(text)
+        and line.wide >= 0.8 * line.size
+    )
+
+
+_SENTENCE_COMMA = rules.lazy_regex(r"[\u4e00-\u9fff][，,、；;][\u4e00-\u9fff“]")
 
 
 def _bracketed(text: str) -> bool:

@@ -527,11 +527,17 @@ def counter(line: Line) -> str | None:
     return "labelled_count" if len(rest) <= 2 or n >= 2 else None
 
 
+_COUNTED = lazy_regex(r"\d[\d,.]*\s*[万千kw]?\s*(?:个|条|人|次|位|篇|份)\s*[\u4e00-\u9fff]{1,3}")
+
+
 def number_only(line: Line) -> str | None:
-    """A line that is only a number (a view count shown alone): ``60``.
+    """A line that is only a number (a view count shown alone): ``60``; or a count of things with
+    their name and nothing else, as counters show it: ``34 个回答``, ``12条评论``.
 
     >>> number_only(make_line(1, "60"))
     'bare_number'
+    >>> number_only(make_line(1, "34 个回答"))
+    'counted_items'
     >>> number_only(make_line(1, "60年")) is None
     True
     """
@@ -540,6 +546,8 @@ def number_only(line: Line) -> str | None:
     p = line.probe
     if _BARE_NUMBER.fullmatch(p):
         return "bare_number"
+    if _COUNTED.fullmatch(p):
+        return "counted_items"
     return None
 
 
@@ -625,9 +633,9 @@ def _disclaimer_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     )
 
 
-_LEGAL_CHARS = lazy_regex(r"[声聲版侵转轉删刪免CcDd]")
+_LEGAL_CHARS = lazy_regex(r"[声聲版侵转轉删刪免立观觀CcDd]")
 _LEGAL_HINT = lazy_regex(
-    r"声明|聲明|版权|版權|侵权|侵權|转载|轉載|删除|刪除|免责|免責|[Cc]opyright|[Dd]isclaim"
+    r"声明|聲明|版权|版權|侵权|侵權|转载|轉載|删除|刪除|免责|免責|立场|立場|观点|觀點|[Cc]opyright|[Dd]isclaim"
 )
 
 
@@ -637,6 +645,8 @@ def disclaimer_strength(line: Line) -> int:
     >>> disclaimer_strength(make_line(1, "声明：本站文章来自网络，如有侵权请联系删除。"))
     2
     >>> disclaimer_strength(make_line(1, "文章来源于网络，版权归原作者所有。"))
+    2
+    >>> disclaimer_strength(make_line(1, "本文仅代表作者观点，不代表本站立场"))
     2
     >>> disclaimer_strength(make_line(1, "该公司声明，已就侵权行为追究法律责任。"))
     0
@@ -778,18 +788,20 @@ def seo_keywords(line: Line) -> tuple[int, bool] | None:
 
 
 def keyword_list(line: Line) -> str | None:
-    """A long list of keyword runs joined by ``_``, ``,`` or spaces: a spider pool off the body.
+    """A long list of keyword runs joined by ``_``, ``,``, ``、`` or spaces: a spider pool off the body.
 
     >>> keyword_list(make_line(1, " ".join(["关键词"] * 16)))
+    'keyword_list'
+    >>> keyword_list(make_line(1, "、".join(["钢铁", "煤炭", "纺织"] * 5)))
     'keyword_list'
     """
     if line.stops or line.size < 40:
         return None
     p = line.probe
-    if p.count("_") < 11 and p.count(",") < 11 and len(p.split()) < 12:
+    if p.count("_") < 11 and p.count(",") < 11 and p.count("、") < 11 and len(p.split()) < 12:
         return None  # fewer than twelve runs whatever the separator (cheap; dropping a label never adds one)
     p = _LABEL_COLON.sub("", p, count=1)
-    sep, n, runs = keyword_runs(p, "_, ")
+    sep, n, runs = keyword_runs(p, "_, 、")
     short = sum(1 for r in runs if len(r) <= 16)
     if n >= 12 and short >= 0.8 * n and (sep != " " or not _MARK_RE.search(p)):
         return "keyword_list"
@@ -824,7 +836,7 @@ def byline_like(line: Line) -> bool:
     return False
 
 
-_REFERENCE = lazy_regex(r"^(?:\[\d{1,3}\]|\d{1,3}[.、)]\s*\S.*[.,，。])")
+_REFERENCE = lazy_regex(r"^(?:\[\d{1,3}\]|\d{1,3}[.、)]\s*\S.*[.,，。．])")
 
 
 def article_tail(line: Line) -> bool:

@@ -511,3 +511,79 @@ def test_article_records_equal_and_pickle_like_constructed_ones():
         Removed(*pickle.loads(pickle.dumps(article.removed[0])).__dict__.values())
     )
     assert pickle.loads(pickle.dumps(article)) == article
+
+
+# --- rules added for the second held-out set -----------------------------------------------------
+
+
+def test_short_question_titles_after_a_block_title_are_dropped():
+    related = ["图书馆怎么办证？", "绘本区几点开门？", "自习区要预约吗？"]
+    article = strip(page(*ARTICLE, "相关问题", *related))
+    assert_article_kept(article)
+    assert set(related) <= set(removed(article, "related-block"))
+
+
+def test_short_questions_closing_the_article_are_kept():
+    ending = ["“真的吗？”", "“当然！”", "“那周末见。”"]  # dialogue: opens with a quote
+    assert kept(strip(page(*ARTICLE, "后记", *ending)).text) == [*ARTICLE, "后记", *ending]
+    two = ["图书馆怎么办证？", "绘本区几点开门？"]  # two short questions are too few to be a list
+    assert kept(strip(page(*ARTICLE, "问答", *two)).text) == [*ARTICLE, "问答", *two]
+
+
+def test_sentence_without_full_stop_after_a_sub_head_is_kept():
+    tail = ["三、结语", "总的来看，这座图书馆还有不少可以改进的地方"]
+    article = strip(page(*ARTICLE, *tail, "热门文章", "某地新开一家书店", "某馆举办读书节"))
+    assert kept(article.text) == [*ARTICLE, *tail]
+
+
+def test_numbered_outline_after_the_body_is_kept_but_unnumbered_list_dropped():
+    outline = ["二、要点", "1. 借阅的规则", "2. 开放的时间"]
+    assert kept(strip(page(*ARTICLE, *outline)).text) == [*ARTICLE, *outline]
+    titles = ["某地新开一家书店", "某馆举办读书节", "某校图书角落成"]
+    assert kept(strip(page(*ARTICLE, *titles)).text) == ARTICLE
+
+
+def test_closing_notes_in_brackets_are_kept_and_editor_dropped():
+    article = strip(page(*ARTICLE, "（记者 李明）", "（完）", "责任编辑：王芳"))
+    assert kept(article.text) == [*ARTICLE, "（记者 李明）", "（完）"]
+    assert removed(article, "widget") == ["责任编辑：王芳"]
+
+
+def test_site_opinion_notice_without_legal_words_is_a_disclaimer():
+    article = strip(page(*ARTICLE, "本文仅代表作者观点，不代表本站立场"))
+    assert_article_kept(article)
+    assert removed(article, "disclaimer") == ["本文仅代表作者观点，不代表本站立场"]
+    quoted = "他说，这只代表他个人的观点和立场。"
+    assert kept(strip(page(*ARTICLE, quoted)).text) == [*ARTICLE, quoted]
+
+
+def test_enumeration_comma_keyword_pool_dropped_but_listing_sentence_kept():
+    pool = "、".join(["娱乐平台", "线上开户", "快速提现", "注册送金"] * 4)
+    article = strip(page(*ARTICLE, pool))
+    assert_article_kept(article)
+    assert removed(article, "spider-pool") == [pool]
+    listing = "馆里的藏书有小说、散文、诗歌、历史、地理、科普、艺术、哲学、经济、法律、医学、农业、军事等类"
+    assert kept(strip(page(TITLE, P1, listing, P2)).text) == [TITLE, P1, listing, P2]
+
+
+def test_counted_items_and_edit_stamps_dropped_outside_the_body():
+    article = strip(page(TITLE, "34 个回答", P1, P2, "编辑于 2021-05-06"))
+    assert kept(article.text) == [TITLE, P1, P2]
+    three = "3个建议"  # a count inside the body is the article's
+    assert kept(strip(page(TITLE, P1, three, P2)).text) == [TITLE, P1, three, P2]
+
+
+def test_contents_entries_before_the_body_dropped_but_sub_heads_kept():
+    article = strip(page(TITLE, "目录", "1 改造", "2 新区", P1, P2))
+    assert kept(article.text) == [TITLE, P1, P2]
+    assert removed(article, "contents") == ["1 改造", "2 新区"]
+    assert kept(strip(page(TITLE, "1 改造", P1, P2)).text) == [TITLE, "1 改造", P1, P2]
+
+
+def test_sub_head_sharing_a_word_with_the_body_does_not_take_the_title():
+    for head in ("改造", "1 改造"):
+        article = strip(page(TITLE, head, P1, P2))
+        assert article.title == TITLE
+        assert kept(article.text) == [TITLE, head, P1, P2]
+    site = strip(page("南山信息港", "图书馆", P1, P2))  # a site name before a short title: not the title
+    assert site.title == "图书馆"
