@@ -175,3 +175,68 @@ def test_line_that_would_be_mostly_guesswork_is_left_as_it_is():
     damaged = utf8_as_gbk(text)
     assert damaged.count("?") > 0.3 * len(text)
     assert fix_mojibake(damaged)[0] == damaged
+
+
+# --- guessing the characters whose bytes were lost -------------------------------------------------
+
+
+def fill(line: str, options: list[list[str]], page: str = "") -> str:
+    """Guess the ``_`` of ``line`` among ``options`` (one list per ``_``) as the mojibake fix does."""
+    from cleantext.repair.mojibake import _fill_unknowns
+
+    out = ["" if c == "_" else c for c in line]
+    holes = [i for i, c in enumerate(line) if c == "_"]
+    _fill_unknowns(out, list(zip(holes, options, strict=True)), page)
+    return "".join(out)
+
+
+def test_guess_uses_a_name_the_page_uses_elsewhere():
+    line, options = "昨天老师_先生来到我们的学校讲课。", [["王", "鑫", "张"]]
+    assert fill(line, options, page="我的老师鑫先生是一位作家。") == line.replace("_", "鑫")
+
+
+def test_guess_without_page_evidence_takes_the_common_character():
+    line, options = "昨天老师_先生来到我们的学校讲课。", [["王", "鑫", "张"]]
+    assert fill(line, options) == line.replace("_", "王")
+    assert fill(line, options, page="我的老师王先生是一位作家。") == line.replace("_", "王")
+
+
+def test_guess_uses_a_term_repeated_in_the_line_itself():
+    from cleantext.repair.mojibake import _context_cache
+
+    cache = _context_cache(list("鳍硬棘八枚，") + [""] + list("硬棘三枚"), "")
+    assert cache is not None
+    assert cache.prob("", "硬", "棘") > cache.prob("", "硬", "棒")
+    assert _context_cache(list("鳍硬棘八枚"), "").prob("", "硬", "棒") == 0
+
+
+def test_two_adjacent_unknowns_are_chosen_together():
+    options = [["学", "字", "板"], ["校", "板", "李"]]
+    assert fill("我们今天在__里学习中文。", options) == "我们今天在学校里学习中文。"
+
+
+def test_script_penalty_follows_the_script_of_the_line():
+    from cleantext.repair.mojibake import _script_penalty
+
+    simplified = _script_penalty("这是一段简体中文的说明文字")
+    traditional = _script_penalty("這是一段繁體中文的說明文字")
+    assert simplified is not None and traditional is not None
+    assert simplified("說") > 0 and simplified("说") == 0 and simplified("。") == 0
+    assert traditional("说") > 0 and traditional("說") == 0
+    assert _script_penalty("说明") is None  # too short to tell
+    assert _script_penalty("这是简体，這是繁體，混在一起的文字") is None  # both scripts: no preference
+
+
+def test_page_knows_only_options_seen_next_to_their_neighbours():
+    from cleantext.repair.mojibake import PageCache, _page_knows
+
+    page = PageCache("青木先生来了。")
+    assert _page_knows(page, "见到", ["清", "青"], "木先")
+    assert not _page_knows(page, "见到", ["清", "晴"], "水先")
+
+
+def test_clean_lines_of_the_page_are_the_context_of_guesses():
+    from cleantext.repair.mojibake import _clean_context
+
+    assert _clean_context(["鍙戝竷", "青木先生", "", "好"], [0]) == "青木先生\n好"
+    assert _clean_context(["鍙戝竷"], [0]) == ""

@@ -8,9 +8,11 @@ unknown byte, full-width forms that the site folded to ASCII (``！`` → ``!``,
 both ways, and characters that do not belong to the damage are kept as they are. A dynamic programme
 picks the reading with the fewest unknowns. A character with an unknown byte is guessed by the language
 model among the characters its known bytes allow, narrowed by the wrong codec (it gave ``?`` only where
-the lost byte and the next one made no character); it is dropped and counted as lost when nothing fits
-or no model is loaded. Steps report both counts. The repaired line is kept only when the
-language model scores it clearly better than the line as it was, and scores like running Chinese text.
+the lost byte and the next one made no character), with the line and the page's clean lines as context
+(names and terms used elsewhere), in the script of the line, adjacent unknowns jointly; it is dropped
+and counted as lost when nothing fits or no model is loaded. Steps report both counts. The repaired
+line is kept only when the language model scores it clearly better than the line as it was, and scores
+like running Chinese text.
 A reading that still looks like garbage is decoded again, so double layers (``UTF-8 → GBK → UTF-8 →
 cp1252``) come undone one layer at a time.
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import math
+import operator
 import re
 import unicodedata
 from bisect import bisect_right
@@ -31,7 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from cleantext.langmodel import get_model
+from cleantext.langmodel import DocumentCache, fold, get_model
 from cleantext.result import Step
 
 #: How much better (mean natural-log probability per character) a repaired line must score.
@@ -503,23 +506,81 @@ def _product(ranges: list[list[int]] | list[range]) -> list[tuple[int, ...]]:
     return out
 
 
-def _guess(left: str, options: list[str], right: str) -> str | None:
-    """The option the language model prefers in its context, when it leads clearly."""
-    if not options or not _model_is_trained():
-        return None
-    scores = get_model().score_candidates(left, options, right)
-    ranked = sorted(zip(scores, options, strict=True), reverse=True)
-    if len(ranked) == 1 or ranked[0][0] - ranked[1][0] >= GUESS_MARGIN:
+def _ranked(left: str, options: list[str], right: str, cache: PageCache | None = None,
+            penalty: Callable[[str], float] | None = None) -> list[tuple[float, str]]:
+    """The options scored by the language model in their context, best first.
+
+    ``cache``: the statistics of the text around (the line and page being repaired), so a name or term
+    used elsewhere on the page wins over a more common character; ``penalty`` is subtracted from each
+    option's score (see ``_script_penalty``).
+    """
+    if cache is not None and not _page_knows(cache, left, options, right):
+        cache = None  # the page adds the same constant to every option: the fast path ranks alike
+    scores = get_model().score_candidates(left, options, right, cache=cache)
+    if penalty is not None:
+        scores = [s - sum(map(penalty, c)) for s, c in zip(scores, options, strict=True)]
+    return sorted(zip(scores, options, strict=True), reverse=True)
+
+
+class PageCache(DocumentCache):
+    """A :class:`DocumentCache` that also knows the set of its character pairs, for a quick test.
+
+    >>> "木先" in PageCache("青木先生").pairs
+    True
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        t = fold(text)
+        self.pairs = set(map(operator.add, t, t[1:]))
+
+
+def _page_knows(cache: PageCache, left: str, options: list[str], right: str) -> bool:
+    """Whether the page has seen any option next to its neighbours (the pairs left-option, option-right).
+
+    When it has not, the page's statistics barely change the ranking of the options and the model's
+    fast path scores them alone.
+
+    >>> page = PageCache("青木先生")
+    >>> _page_knows(page, "见到", ["青", "清"], "木先"), _page_knows(page, "见到", ["清"], "水")
+    (True, False)
+    """
+    before, after = fold(left)[-1:], fold(right)[:1]
+    pairs = cache.pairs
+    for option in options:
+        s = before + (option if len(option) == 1 and option < "\u3000" else fold(option)) + after
+        if any(s[i - 1 : i + 1] in pairs for i in range(1, len(s))):
+            return True
+    return False
+
+
+def _pick(ranked: list[tuple[float, str]]) -> str:
+    """The best of ranked options when it leads clearly (``GUESS_MARGIN``), else ``""`` (lost).
+
+    >>> _pick([(-3.0, "。"), (-9.0, "脑")]), _pick([])
+    ('。', '')
+    """
+    if len(ranked) == 1 or (ranked and ranked[0][0] - ranked[1][0] >= GUESS_MARGIN):
         return ranked[0][1]
-    return None
+    return ""
 
 
-def _fill_unknowns(out: list[str], unknown_at: list[tuple[int, list[str]]]) -> int:
-    """Guess the characters with lost bytes in place (two passes: left context, then both sides).
+#: Rounds of re-guessing every unknown with the guesses on both sides in place.
+REFINE_ROUNDS = 1
 
-    Returns how many were guessed; the others stay ``""`` (lost).
+
+def _fill_unknowns(out: list[str], unknown_at: list[tuple[int, list[str]]], page: str = "") -> int:
+    """Guess the characters with lost bytes in place; returns how many were guessed (others stay ``""``).
+
+    A first pass goes left to right (the guesses so far as left context, the known text up to the next
+    unknown as right context); then the unknowns next to other unknowns are guessed again with both
+    neighbours filled in (up to ``REFINE_ROUNDS`` times, while guesses change), and adjacent pairs are
+    chosen jointly (``_refine_pairs``). Each guess is scored with the line's own known characters and
+    ``page`` as a page cache (terms repeated nearby) and a penalty for the other script.
     """
     holes = {pos for pos, _ in unknown_at}
+    cache = _context_cache(out, page) if unknown_at else None
+    penalty = _script_penalty("".join(out)) if unknown_at else None
 
     def context(pos: int) -> tuple[str, str]:
         left = "".join(out[max(0, pos - 3) : pos])[-2:] if pos else "\n"
@@ -533,17 +594,133 @@ def _fill_unknowns(out: list[str], unknown_at: list[tuple[int, list[str]]]) -> i
                 right += "\n"
         return left or "\n", right[:2]
 
-    again = []
+    trained = _model_is_trained()
+    rankings: dict[int, list[tuple[float, str]]] = {}
+
+    def guess(pos: int, options: list[str]) -> str:
+        left, right = context(pos)
+        rankings[pos] = _ranked(left, options, right, cache, penalty) if options and trained else []
+        return _pick(rankings[pos])
+
     for pos, options in unknown_at:
-        left, right = context(pos)
-        out[pos] = _guess(left, options, right) or ""
-        if len(right) < 2:
-            again.append((pos, options))
-    for pos, options in again:  # now with the guesses on their right
-        out[pos] = ""
-        left, right = context(pos)
-        out[pos] = _guess(left, options, right) or ""
+        out[pos] = guess(pos, options)
+    # Again with the guesses on both sides, where a neighbour was unknown or has changed since.
+    dirty = {pos for pos, _ in unknown_at if pos + 1 in holes or pos + 2 in holes}
+    for _ in range(REFINE_ROUNDS):
+        changed = set()
+        for pos, options in unknown_at:
+            if pos not in dirty or len(options) < 2:
+                continue
+            old, out[pos] = out[pos], ""
+            out[pos] = guess(pos, options)
+            if out[pos] != old:
+                changed.add(pos)
+        dirty = {p + d for p in changed for d in (-2, -1, 1, 2)} & holes
+        if not dirty:
+            break
+    if trained:
+        _refine_pairs(out, rankings, context, cache, penalty)
     return sum(1 for pos, _ in unknown_at if out[pos])
+
+
+#: Options of each of two adjacent unknowns that are tried together.
+PAIR_BEAM = 3
+
+
+def _refine_pairs(out: list[str], rankings: dict[int, list[tuple[float, str]]],
+                  context: Callable[[int], tuple[str, str]], cache: PageCache | None,
+                  penalty: Callable[[str], float] | None) -> None:
+    """Choose two adjacent unknowns jointly: the best pair among each one's ``PAIR_BEAM`` best options.
+
+    Guessing one at a time, each sees only the other's current guess; a pair that reads well together
+    but where neither is the best alone is found only by scoring the pairs as one candidate.
+    ``rankings``: each unknown's options as last ranked alone, best first.
+    """
+    for pos in sorted(rankings):
+        if pos + 1 not in rankings or not out[pos] or not out[pos + 1]:
+            continue
+        first, second = rankings[pos][:PAIR_BEAM], rankings[pos + 1][:PAIR_BEAM]
+        if len(first) * len(second) < 2:
+            continue
+        out[pos] = out[pos + 1] = ""
+        left, _ = context(pos)
+        _, right = context(pos + 1)
+        pairs = [a + b for _, a in first for _, b in second]
+        best = _ranked(left, pairs, right, cache, penalty)[0][1]
+        out[pos], out[pos + 1] = best[0], best[1]
+
+
+#: Nats taken off a guess written in the other script than the line's known characters.
+SCRIPT_PENALTY = 2.0
+#: A line is taken as written in one script when it has this many known Han characters ...
+_MIN_HAN_FOR_SCRIPT = 8
+
+
+def _in_codec(ch: str, codec: str) -> bool:
+    try:
+        ch.encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+@lru_cache(maxsize=16384)
+def _script_of(ch: str) -> tuple[bool, bool]:
+    """Whether ``ch`` is a Han character outside GB2312 (Traditional or rare) / outside Big5 (Simplified)."""
+    if not "\u3400" <= ch <= "\u9fff":
+        return False, False
+    return not _in_codec(ch, "gb2312"), not _in_codec(ch, "big5")
+
+
+def _script_penalty(known: str) -> Callable[[str], float] | None:
+    """A penalty for guesses in the other script than the line: a Simplified line wants GB2312 characters.
+
+    Traditional characters are frequent in the model too (it covers both scripts), so without this a
+    lost byte of ``说`` in a Simplified line may come back as ``說``. The line counts as Simplified when
+    none of its known Han characters lies outside GB2312, as Traditional when some lie outside GB2312
+    and none outside Big5; a line mixing both gets no penalty.
+
+    >>> simp = _script_penalty("这是一段简体中文的说明文字")
+    >>> simp("說") > 0, simp("说")
+    (True, 0.0)
+    >>> trad = _script_penalty("這是一段繁體中文的說明文字")
+    >>> trad("说") > 0, trad("說")
+    (True, 0.0)
+    >>> _script_penalty("短文") is None
+    True
+    """
+    han = outside_gb = outside_big5 = 0
+    for ch in known:
+        if "\u3400" <= ch <= "\u9fff":
+            han += 1
+            not_gb, not_big5 = _script_of(ch)
+            outside_gb += not_gb
+            outside_big5 += not_big5
+    if han < _MIN_HAN_FOR_SCRIPT or (outside_gb and outside_big5):
+        return None
+    wrong = 0 if outside_gb == 0 else 1  # Simplified: no character outside GB2312; else Traditional
+
+    def penalty(ch: str) -> float:
+        return SCRIPT_PENALTY if _script_of(ch)[wrong] else 0.0
+
+    return penalty
+
+
+#: At most this many characters of the page (besides the line) go into the page cache of a line.
+PAGE_CONTEXT_CHARS = 4000
+
+
+def _context_cache(out: list[str], page: str) -> PageCache | None:
+    """A page cache of the line's known characters (unknowns as line breaks) and some page text.
+
+    >>> cache = _context_cache(["检", "籍", "", "检", "籍"], "")
+    >>> cache.prob("", "检", "籍") > cache.prob("", "检", "查")
+    True
+    """
+    if not _model_is_trained():
+        return None
+    known = "".join(c or "\n" for c in out)
+    return PageCache(known + "\n" + page[:PAGE_CONTEXT_CHARS])
 
 
 _DAMAGE_MARKS = re.compile("[?\ufffd!-~]")
@@ -575,7 +752,7 @@ class Decoding:
     cost: float
 
 
-def decode_line(kind: Kind, line: str) -> Decoding | None:
+def decode_line(kind: Kind, line: str, page: str = "") -> Decoding | None:
     """Read ``line`` back as ``kind`` (lossless fast path, else the lossy programme); None if nothing changes.
 
     >>> decode_line(KINDS[0], "鍙戝竷").text
@@ -623,7 +800,7 @@ def decode_line(kind: Kind, line: str) -> Decoding | None:
     if not _recovered_enough(kind, "".join(out), lost, len(unknown_at)):
         return None
     options = [(pos, list(_candidates(kind, *where))) for pos, where in unknown_at]
-    guessed = _fill_unknowns(out, options)
+    guessed = _fill_unknowns(out, options, page)
     lost += len(unknown_at) - guessed
     text = "".join(out)
     if text == line or not _recovered_enough(kind, text, lost, guessed):
@@ -670,7 +847,7 @@ def _suspect_lines(text: str) -> list[int]:
 
 
 def _readings(
-    body: str, depth: int, after: Kind | None = None
+    body: str, depth: int, after: Kind | None = None, page: str = ""
 ) -> list[tuple[list[tuple[Kind, Decoding]], float]]:
     """Chains of decodings of ``body`` (one per layer, up to ``depth``) with the score of their result.
 
@@ -685,25 +862,26 @@ def _readings(
             continue
         if kind.source != "utf-8" and not _model_is_trained():
             continue  # a double-byte codec reads almost anything: only the model can tell
-        decoding = decode_line(kind, body)
+        decoding = decode_line(kind, body, page)
         if decoding is None or not decoding.text.strip():
             continue
         score = plausibility(decoding.text)
         out.append(([(kind, decoding)], score))
         if score < MIN_RESULT_SCORE and depth > 1:  # perhaps a layer of a double mojibake
-            for chain, deeper in _readings(decoding.text.strip(), depth - 1, kind):
+            for chain, deeper in _readings(decoding.text.strip(), depth - 1, kind, page):
                 out.append(([(kind, decoding), *chain], deeper))
     return out
 
 
-def _repair_line(line: str, counts: dict[str, list[int]], examples: dict[str, tuple[str, str]]) -> str:
+def _repair_line(line: str, counts: dict[str, list[int]], examples: dict[str, tuple[str, str]],
+                 page: str = "") -> str:
     """Repair one line, layer by layer, while the language model finds a clearly better reading."""
     body = line.strip()
     if not body:
         return line
     base: float | None = None
     best: tuple[float, list[tuple[Kind, Decoding]]] | None = None
-    for chain, score in _readings(body, MAX_LAYERS):
+    for chain, score in _readings(body, MAX_LAYERS, page=page):
         if base is None:
             base = plausibility(body)
         gain = score - base
@@ -719,6 +897,24 @@ def _repair_line(line: str, counts: dict[str, list[int]], examples: dict[str, tu
         examples.setdefault(kind.name, (body[:20], decoding.text[:20]))
     start = line.index(body)
     return line[:start] + best[1][-1][1].text + line[start + len(body) :]
+
+
+def _clean_context(lines: list[str], suspects: list[int]) -> str:
+    """The page's lines without signs of mojibake, up to ``PAGE_CONTEXT_CHARS``: context for guesses.
+
+    >>> _clean_context(["鍙戝竷", "青木先生", "好"], [0])
+    '青木先生\\n好'
+    """
+    skip = set(suspects)
+    out, size = [], 0
+    for i, line in enumerate(lines):
+        if i in skip or not line.strip():
+            continue
+        out.append(line)
+        size += len(line) + 1
+        if size >= PAGE_CONTEXT_CHARS:
+            break
+    return "\n".join(out)
 
 
 def fix_mojibake(text: str) -> tuple[str, list[Step]]:
@@ -737,10 +933,11 @@ def fix_mojibake(text: str) -> tuple[str, list[Step]]:
     counts: dict[str, list[int]] = {}
     examples: dict[str, tuple[str, str]] = {}
     lines = text.split("\n")
+    page = _clean_context(lines, suspects)
     changed = False
     for i in suspects:
         line = lines[i]
-        fixed = _repair_line(line, counts, examples)
+        fixed = _repair_line(line, counts, examples, page)
         if fixed != line:
             lines[i] = fixed
             changed = True
