@@ -35,6 +35,7 @@ R = TypeVar("R")
 #: Temporary files are named ``.<name>.<pid>.<n>.cleantext-tmp`` next to their destination.
 TEMP_SUFFIX = ".cleantext-tmp"
 _temp_counter = count()
+_END: Any = object()  # the end of an iterator, for next(iterator, _END)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -543,6 +544,32 @@ def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield chunk
 
 
+def tapered_chunks(items: Iterable[T], size: int, *, parts: int, lookahead: int) -> Iterator[list[T]]:
+    """Lists of ``size`` items, lazily, and smaller ones as the input runs out, so the workers end together.
+
+    Why: with equal chunks the last one may keep one worker busy while the others sit idle. Up to
+    ``lookahead`` items are held back; once the input is known to end, each chunk is the remaining
+    count over ``parts`` (rounded up, at most ``size``), so the last chunks hold a single item.
+
+    >>> [len(c) for c in tapered_chunks(range(40), 8, parts=4, lookahead=16)]
+    [8, 8, 8, 8, 2, 2, 1, 1, 1, 1]
+    """
+    source = iter(items)
+    held: deque[T] = deque()
+    ended = False
+    while True:
+        while not ended and len(held) < max(lookahead, size):
+            item = next(source, _END)
+            if item is _END:
+                ended = True
+            else:
+                held.append(item)
+        if not held:
+            return
+        take = size if not ended else max(1, min(size, -(-len(held) // parts)))
+        yield [held.popleft() for _ in range(min(take, len(held)))]
+
+
 # --------------------------------------------------------------------------------------------------------
 # The ordered, bounded process pool
 # --------------------------------------------------------------------------------------------------------
@@ -570,6 +597,7 @@ def _warm_up_pages() -> list[bytes]:
         simp.encode("utf-8").decode("cp1252", "replace").encode("utf-8"),
         simp.encode("utf-8").decode("gbk", "replace").encode("utf-8"),
         ("&lt;p&gt;" + trad.replace("國", "國(guó)") + "&nbsp;&#20013;</p>").encode("utf-8"),
+        (trad + "先后獲得國家及?。ㄊ校┘墭s譽稱號\n").encode("utf-8"),  # GBK restart damage
     ]
 
 
@@ -643,18 +671,22 @@ def ordered_map(
     in this process. On exit (normal, exception, Ctrl-C) no queued task is started and the running ones
     finish, so every output a worker writes is complete.
     """
+    state = state if state is not None else PoolState()
+    window = state.in_flight
     if jobs <= 1:
         configure(settings)
+        state.pids.add(os.getpid())
         for task in tasks:
-            yield task, fn(task)
+            window.append((task, None))  # in flight here: swept if a signal stops this process mid-write
+            result = fn(task)
+            window.pop()
+            yield task, result
         return
 
     from concurrent.futures import ProcessPoolExecutor
 
     executor = ProcessPoolExecutor(jobs, mp_context=_pool_context(), initializer=init_worker,
                                    initargs=(settings,))
-    state = state if state is not None else PoolState()
-    window = state.in_flight
     limit = jobs * window_per_job
     try:
         for task in tasks:

@@ -385,7 +385,7 @@ class _Run:
     def _run_files(self, jobs: int) -> None:
         from itertools import chain, islice
 
-        from cleantext.batch import chunked, clean_files, ordered_map
+        from cleantext.batch import clean_files, ordered_map, tapered_chunks
 
         stream = self._jobs()
         ahead = list(islice(stream, jobs * WINDOW_PER_JOB * CHUNK_MAX))
@@ -395,7 +395,9 @@ class _Run:
             jobs = 1  # starting workers would cost more than it saves
         total = len(ahead) if known else None
         reporter = self._start_reporter(batch=not known or len(ahead) > 1, total=total)
-        tasks = chunked(chain(ahead, stream), size)
+        # Smaller chunks as the input runs out, so the workers finish together.
+        tasks = tapered_chunks(chain(ahead, stream), size, parts=jobs * WINDOW_PER_JOB,
+                               lookahead=jobs * WINDOW_PER_JOB * CHUNK_MAX)
         del ahead
         results = ordered_map(
             clean_files, tasks, jobs=jobs, settings=self.settings, window_per_job=WINDOW_PER_JOB,

@@ -18,6 +18,7 @@ from cleantext.batch import (
     FileJob,
     JsonlChunk,
     Options,
+    PoolState,
     Settings,
     chunked,
     clean_jsonl_lines,
@@ -26,6 +27,7 @@ from cleantext.batch import (
     read_jsonl_chunks,
     read_names,
     sweep_temp_files,
+    tapered_chunks,
     walk_files,
 )
 
@@ -129,6 +131,34 @@ def test_chunked():
     assert list(chunked([], 3)) == []
 
 
+def test_tapered_chunks_keep_every_item_in_order_and_shrink_at_the_end():
+    chunks = list(tapered_chunks(range(100), 10, parts=4, lookahead=20))
+    assert [n for chunk in chunks for n in chunk] == list(range(100))
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes[:8] == [10] * 8  # full chunks while the end is out of sight
+    assert sizes[-1] == 1 and sizes == sorted(sizes, reverse=True)
+    assert list(tapered_chunks([], 10, parts=4, lookahead=20)) == []
+
+
+def test_tapered_chunks_of_a_short_input_are_split_between_the_parts():
+    assert [len(c) for c in tapered_chunks(range(8), 16, parts=4, lookahead=64)] == [2, 2, 1, 1, 1, 1]
+
+
+def test_tapered_chunks_read_ahead_only_the_lookahead():
+    consumed = []
+
+    def items():
+        for n in range(1000):
+            consumed.append(n)
+            yield n
+
+    taken = 0
+    for chunk in tapered_chunks(items(), 8, parts=4, lookahead=32):
+        taken += len(chunk)
+        assert len(consumed) - taken <= 32
+    assert taken == 1000
+
+
 # --- the ordered pool ----------------------------------------------------------------------------------
 
 
@@ -161,6 +191,24 @@ def test_ordered_map_reads_ahead_only_a_bounded_window():
         assert len(consumed) - seen <= 2 * 3
         assert task == seen - 1
     assert seen == 200
+
+
+def pid_after_a_pause(n: int) -> int:
+    import time
+
+    time.sleep(0.002)
+    return os.getpid()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_ordered_map_records_who_works_and_leaves_nothing_in_flight(jobs):
+    """The pids and the in-flight tasks are what the CLI sweeps after a signal: they must be right."""
+    state = PoolState()
+    results = list(ordered_map(pid_after_a_pause, range(20), jobs=jobs, settings=Settings(), state=state))
+    assert [task for task, _ in results] == list(range(20))
+    assert {pid for _, pid in results} <= state.pids
+    assert (os.getpid() in {pid for _, pid in results}) == (jobs == 1)
+    assert not state.in_flight
 
 
 def test_ordered_map_stops_early_without_error():

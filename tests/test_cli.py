@@ -422,3 +422,15 @@ def test_output_dir_killed_then_rerun_gives_the_same_bytes(tmp_path):
     proc = run("-j", "2", "-r", str(work), "-o", str(out))
     assert proc.returncode == 0
     assert {p.name: p.read_bytes() for p in out.iterdir()} == {n: expected(d) for n, d in originals.items()}
+
+
+def test_pool_prints_every_article_in_input_order(tmp_path):
+    """-j 2 on stdout: every article, in input order, with the tapered chunks at the end of the input."""
+    work = tmp_path / "pages"
+    work.mkdir()
+    originals = {f"{i:03d}.txt": _page(i) for i in range(60)}
+    for name, data in originals.items():
+        (work / name).write_bytes(data)
+    proc = run("-j", "2", *(str(work / name) for name in sorted(originals)))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == b"".join(expected(originals[name]) for name in sorted(originals))
