@@ -94,6 +94,11 @@ def written_by_s2t() -> set[str]:
     return written
 
 
+def write_table(name: str, lines: list[str]) -> None:
+    """Write one generated table (comment header and rows) into the data folder, newline-terminated."""
+    (DATA / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def per_char(convert: Callable[[str], str], chars: list[str]) -> list[str]:
     """``convert`` applied to each character alone (one call, a newline between them)."""
     out = convert("\n".join(chars)).split("\n")
@@ -147,7 +152,7 @@ def write_tables() -> None:
         "# disagree on a few characters; mapping them first makes the output right and identical on both.",
     ]
     lines += [f"{c}\t{t}\t{why}" for c, (t, why) in sorted(variants.items())]
-    (DATA / "convert_variants.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_table("convert_variants.txt", lines)
 
     changed = {c for c, a, b in zip(chars, by_py, by_rs, strict=True) if a != c and b != c}
     traditional = sorted((changed | {c for c, (t, _) in variants.items() if t != c}) - simplified - {"著"})
@@ -159,7 +164,7 @@ def write_tables() -> None:
     ]
     text = "".join(traditional)
     lines += [text[i : i + 60] for i in range(0, len(text), 60)]
-    (DATA / "convert_traditional.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_table("convert_traditional.txt", lines)
     print(f"{len(variants)} variants, {len(traditional)} Traditional characters written to {DATA}")
 
     write_phrases(py, rs)
@@ -212,7 +217,7 @@ def write_phrases(py: object, rs: object) -> None:
         "# Why: both engines must give the same output.",
     ]
     lines += [f"{p}\t{t}\t{why}" for p, (t, why) in sorted(table.items())]
-    (DATA / "convert_phrases.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_table("convert_phrases.txt", lines)
     print(f"{len(table)} phrases written; left as they are ({len(unresolved)}): {' '.join(unresolved)}")
 
 
