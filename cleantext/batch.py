@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import fnmatch
+import gc
 import json
 import os
 import signal
@@ -608,6 +609,8 @@ def warm_up_tables() -> None:
     of being loaded by each — less memory, and workers start at once. The pages are cleaned with
     ``target="none"`` and the converter is only created, not used: the Rust OpenCC engine starts its
     thread pool on the first conversion, and a thread pool must not exist in a process that forks.
+    Last, ``gc.freeze()``: the loaded objects move to a generation the collector never walks, so a
+    worker's collections do not write to the pages it shares with the server (and copy them).
     """
     from cleantext.pipeline import clean_document
 
@@ -618,6 +621,8 @@ def warm_up_tables() -> None:
         from cleantext import convert
 
         convert.engine_name()  # creates the t2s converter (dictionaries loaded, no thread yet)
+    gc.collect()
+    gc.freeze()
 
 
 if os.environ.get(_WARM_UP_ENV) == "1":  # imported by the fork server (preload)

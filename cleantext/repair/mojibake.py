@@ -421,11 +421,19 @@ _MAX_CANDIDATES = 24
 
 
 @lru_cache(maxsize=4)
-def _readable_table(codec: str) -> tuple[bytes, bytes]:
-    """Which single bytes and which byte pairs (from 0x80) ``codec`` reads, as flat tables."""
-    single = bytes(_reads(codec, bytes([a])) for a in range(256))
-    pairs = bytes(_reads(codec, bytes([a, b])) for a in range(0x80, 0x100) for b in range(256))
-    return single, pairs
+def _readable_singles(codec: str) -> bytes:
+    """Which single bytes ``codec`` reads alone, as a flat table."""
+    return bytes(_reads(codec, bytes([a])) for a in range(256))
+
+
+@lru_cache(maxsize=1024)
+def _readable_pairs(codec: str, lead: int) -> bytes:
+    """Which byte pairs starting with ``lead`` ``codec`` reads, as a flat table by trail byte.
+
+    One lead at a time, when first needed: a repair looks at a few leads, and the whole table (32,768
+    decodings per codec) would cost a worker a tenth of a second at start.
+    """
+    return bytes(_reads(codec, bytes([lead, b])) for b in range(256))
 
 
 def _reads(codec: str, data: bytes) -> bool:
@@ -445,7 +453,7 @@ def _byte_range(i: int, length: int, source: str = "utf-8") -> list[int]:
     return range(0xE0, 0xF0) if length == 3 else range(0xC2, 0xE0)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1024)  # an entry holds up to a few hundred characters: keep workers small
 def _pattern_chars(pattern: tuple[int, ...], source: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """Letters, digits and punctuation whose UTF-8 bytes fit ``pattern`` (-1 = any), frequent first."""
     holes = [i for i, b in enumerate(pattern) if b < 0]
@@ -492,11 +500,10 @@ def _lost_here(kind: Kind, trial: tuple[int, ...], i: int, after: int) -> bool:
     nxt = trial[i + 1] if i + 1 < len(trial) else after
     if nxt < 0:
         return True
-    single, pairs = _readable_table(kind.wrong)
     b = trial[i]
-    if single[b]:
+    if _readable_singles(kind.wrong)[b]:
         return False  # a single-byte codec reads it alone
-    return b < 0x80 or not pairs[(b - 0x80) * 256 + nxt]
+    return b < 0x80 or not _readable_pairs(kind.wrong, b)[nxt]
 
 
 def _product(ranges: list[list[int]] | list[range]) -> list[tuple[int, ...]]:
