@@ -2,6 +2,10 @@
 """Benchmark of the GBK restart repair (issue 3): error rate, lost-character guesses, residue, clean, speed.
 
 usage: python3 benchmarks/bench_gbk_restart.py [--n 120] [--seeds 1 2 3] [--positions 300]
+       [--model FILE] [--articles all|even|odd]
+
+``--articles even|odd`` keeps half of the articles (by a CRC of their id) for part 2: calibrate on one
+half, report on the other. Part 2 runs once per seed. ``--model`` scores with another model file.
 
 1. corrupt.py damage: pages built with corrupt.py's own pieces (script conversion, <p> paragraphs, pinyin
    annotation, tag stripping, full-width folding) from ../shared/corpus/clean.jsonl, once with and once
@@ -26,6 +30,8 @@ import re
 import statistics
 import sys
 import time
+import zlib
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,6 +39,8 @@ SHARED = Path(__file__).resolve().parents[2] / "shared"
 sys.path.insert(0, str(ROOT))
 
 from cleantext.repair.gbk_restart import fix_gbk_restart  # noqa: E402
+
+HALF = "all"
 
 
 def load(name: str, path: Path):
@@ -171,6 +179,8 @@ def lost_characters(n_positions: int, seed: int) -> None:
     pages = []
     for name in ("clean.jsonl", "clean_hant.jsonl"):
         for a in articles(name):
+            if HALF != "all" and zlib.crc32(a["id"].encode()) % 2 != (HALF == "odd"):
+                continue
             page = "\n".join(f"<p>{p}</p>" for p in a["text"].split("\n"))
             if corrupt._gbk_ok(page):
                 pages.append(page)
@@ -187,7 +197,8 @@ def lost_characters(n_positions: int, seed: int) -> None:
                 spots["anywhere"].append(k)
         for kind, ks in spots.items():
             kinds[kind] += [(page, k) for k in rng.sample(ks, min(3, len(ks)))]
-    print(f"2. lost characters at known positions (own damage, one restart per article, seed {seed})")
+    print(f"2. lost characters at known positions (own damage, one restart per article, seed {seed}, "
+          f"articles {HALF})")
     for kind, spots in kinds.items():
         rng.shuffle(spots)
         right = tried = repaired_exact = 0
@@ -241,13 +252,22 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=120, help="articles per seed for part 1")
     ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
     ap.add_argument("--positions", type=int, default=300, help="damaged positions per kind for part 2")
+    ap.add_argument("--model", type=Path, help="model file (default: the committed one)")
+    ap.add_argument("--articles", choices=("all", "even", "odd"), default="all",
+                    help="the half of the articles part 2 uses (calibrate on one, report on the other)")
     args = ap.parse_args()
-    from cleantext.langmodel import get_model
+    global fix_gbk_restart, HALF
+    from cleantext.langmodel import CharModel, get_model
 
-    get_model()
+    HALF = args.articles
+    if args.model:
+        fix_gbk_restart = partial(fix_gbk_restart, model=CharModel(args.model))
+    else:
+        get_model()
     fix_gbk_restart("你好?。")  # load the model and the GBK tables before timing
     corrupt_cases(args.n, args.seeds)
-    lost_characters(args.positions, args.seeds[0])
+    for seed in args.seeds:
+        lost_characters(args.positions, seed)
     clean_articles()
 
 

@@ -39,6 +39,9 @@ from pathlib import Path
 QUANT_STEP = 0.08
 """Width (in nats) of one step of the one-byte quantised log-probabilities in the data file."""
 
+WORD_STEP = 0.5
+"""Width (in nats) of one step of the dictionary log-frequencies of two-character words (section ``w2``)."""
+
 DATA_FILE = Path(__file__).resolve().parent / "data" / "charlm.bin.gz"
 
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
@@ -113,11 +116,14 @@ class CharModel:
             pos += size
         self.info: dict[str, int] = header["counts"]
 
-        def offsets(name: str) -> list[int]:
+        def offsets(name: str) -> array.array[int]:
+            """Start offsets from the stored lengths. An array, not a list: no int object per entry, so
+            a batch worker reading them never writes to (and copies) the pages it shares with its fork
+            server, and the table is a fifth of the size."""
             lengths = array.array("H", sec[name])
             if header["byteorder"] != sys.byteorder:
                 lengths.byteswap()
-            return list(accumulate(lengths, initial=0))
+            return array.array("l", accumulate(lengths, initial=0))
 
         vocab = sec["vocab"].decode("utf-16-le")
         self._index: dict[str, int] = {ch: i for i, ch in enumerate(vocab)}
@@ -136,6 +142,12 @@ class CharModel:
         self._o3 = offsets("n3")
         self._f3 = sec["f3"].decode("utf-16-le")
         self._q3 = sec["q3"]
+        # optional: per stored bigram, 1 + its log-frequency as a dictionary word in steps (0 = no word)
+        self._w2: bytes | None = sec.get("w2")
+        self._word_step: float = header.get("word_step", WORD_STEP)
+        self._words_after: dict[int, dict[str, float]] = {}
+        self._words_before: dict[tuple[str, tuple[str, ...]], dict[str, float]] = {}
+        self._fold_maps: dict[tuple[str, ...], dict[str, str]] = {}
         floor = header["min_cjk_logprob"]
         self._floor_ideograph = floor - 1.0
         self._floor_other = floor - 2.0
@@ -564,6 +576,83 @@ class CharModel:
             out.append((score, cand))
         out.sort(reverse=True)
         return out
+
+    @property
+    def has_words(self) -> bool:
+        """Does the data file carry the two-character dictionary words (see :meth:`word_logfreqs`)?"""
+        return self._w2 is not None
+
+    def word_logfreqs(self, left: str, candidates: tuple[str, ...], right: str) -> dict[str, float]:
+        """Candidates that make a dictionary word with the last character of ``left`` or the first of
+        ``right``, each with the larger log-frequency of those words (empty without the word table).
+
+        A word spanning a gap is evidence beyond the character n-grams: ``以外[极]少``, ``帆[船]``.
+
+        >>> m = get_model()
+        >>> found = m.word_logfreqs("平日", ("极", "公", "堋"), "少乘") if m.has_words else {"极": 1.0}
+        >>> "极" in found and "堋" not in found
+        True
+        """
+        if self._w2 is None:
+            return {}
+        l1, r0 = fold(left[-1:]), fold(right[:1])
+        of_fold = self._fold_map(candidates)
+        out: dict[str, float] = {}
+        if l1:
+            after = self._word_followers(l1)
+            small, big = (after, of_fold) if len(after) < len(of_fold) else (of_fold, after)
+            for c in small.keys() & big.keys():
+                out[of_fold[c]] = after[c]
+        if r0:
+            for c, lp in self._word_predecessors(r0, candidates).items():
+                cand = of_fold[c]
+                if lp > out.get(cand, 0.0):
+                    out[cand] = lp
+        return out
+
+    def _fold_map(self, candidates: tuple[str, ...]) -> dict[str, str]:
+        """Fold → candidate, for a candidate list (cached)."""
+        found = self._fold_maps.get(candidates)
+        if found is None:
+            if len(self._fold_maps) > 4096:
+                self._fold_maps.clear()
+            found = self._fold_maps[candidates] = {fold(c): c for c in candidates}
+        return found
+
+    def _word_followers(self, ch: str) -> dict[str, float]:
+        """Characters that make a dictionary word after ``ch`` → the word's log-frequency (cached)."""
+        i = self._index.get(ch)
+        if i is None:
+            return {}
+        found = self._words_after.get(i)
+        if found is None:
+            if len(self._words_after) > 2048:
+                self._words_after.clear()
+            w2, step, lo, hi = self._w2, self._word_step, self._o2[i], self._o2[i + 1]
+            assert w2 is not None
+            found = self._words_after[i] = {
+                self._f2[j]: (w2[j] - 1) * step for j in range(lo, hi) if w2[j] > 1}
+        return found
+
+    def _word_predecessors(self, ch: str, candidates: tuple[str, ...]) -> dict[str, float]:
+        """Folded candidates that make a dictionary word before ``ch`` → its log-frequency (cached per
+        candidate list)."""
+        key = (ch, candidates)
+        found = self._words_before.get(key)
+        if found is None:
+            w2, step, index, f2, o2 = self._w2, self._word_step, self._index, self._f2, self._o2
+            assert w2 is not None
+            found = {}
+            for c in self._fold_map(candidates):
+                i = index.get(c)
+                if i is not None:
+                    j = f2.find(ch, o2[i], o2[i + 1])
+                    if j >= 0 and w2[j] > 1:
+                        found[c] = (w2[j] - 1) * step
+            if len(self._words_before) > 16384:
+                self._words_before.clear()
+            self._words_before[key] = found
+        return found
 
     def _max_follower(self, i: int) -> float:
         """The largest stored bigram log-probability after vocabulary character ``i`` (cached)."""

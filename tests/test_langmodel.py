@@ -239,3 +239,37 @@ def test_prefix_logprobs_give_span_scores(model: CharModel) -> None:
     after = model.prefix_logprobs(text[4:], text[:4])
     assert after[-1] == pytest.approx(whole[-1] - whole[4])
     assert model.continuation_logprob(text[:4], text[4:]) == pytest.approx(after[-1])
+
+
+def _with_word(model: CharModel, a: str, b: str, step_count: int) -> CharModel:
+    """A copy of ``model`` whose word table (section w2) holds only the word ``ab``."""
+    import copy
+
+    fake = copy.copy(model)
+    i = model._index[a]
+    j = model._f2.find(b, model._o2[i], model._o2[i + 1])
+    assert j >= 0, "the bigram must be stored"
+    table = bytearray(len(model._q2))
+    table[j] = 1 + step_count
+    fake._w2 = bytes(table)
+    fake._words_after, fake._words_before, fake._fold_maps = {}, {}, {}
+    return fake
+
+
+def test_word_logfreqs_finds_words_across_the_gap(model: CharModel) -> None:
+    fake = _with_word(model, "极", "少", 8)
+    found = fake.word_logfreqs("以外", ("极", "公", "堋"), "乘客")
+    assert found == {}  # 极 makes no word with 外 nor with 乘
+    found = fake.word_logfreqs("以外", ("极", "公", "堋"), "少乘")
+    assert found == {"极": pytest.approx(8 * fake._word_step)}
+    fake = _with_word(model, "以", "极", 4)
+    assert fake.word_logfreqs("以", ("极", "公"), "") == {"极": pytest.approx(4 * fake._word_step)}
+
+
+def test_word_logfreqs_is_empty_without_a_word_table(model: CharModel) -> None:
+    import copy
+
+    bare = copy.copy(model)
+    bare._w2 = None
+    assert not bare.has_words
+    assert bare.word_logfreqs("以外", ("极", "公"), "少乘") == {}

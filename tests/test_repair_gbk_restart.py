@@ -239,3 +239,15 @@ def test_quoted_sentence_end_damage_then_repair_gives_original(picks: list[str],
     damaged = damage(clean, {k})
     assert damaged != damage(clean, set())
     assert fix_gbk_restart(damaged)[0] == damage(clean, set())
+
+
+def test_page_unigram_cache_favours_characters_the_page_repeats():
+    from cleantext.langmodel import get_model
+    from cleantext.repair.gbk_restart import DocumentBigrams, page_unigram_gains
+
+    page = DocumentBigrams("鹦哥鱼又名青衫,雄鱼青衫色深。青衫鱼分布于海。")
+    gains = page_unigram_gains(get_model(), page, ("衫", "道", "的"))
+    assert gains["衫"] > 2.0  # rare in the language, three times on the page
+    assert "道" not in gains and "的" not in gains  # not on the page: no gain
+    common = page_unigram_gains(get_model(), DocumentBigrams("我的书和你的书。"), ("的",))
+    assert common["的"] < gains["衫"]  # a common character gains little from its repetition

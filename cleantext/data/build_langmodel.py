@@ -44,7 +44,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-from cleantext.langmodel import QUANT_STEP, fold  # noqa: E402
+from cleantext.langmodel import QUANT_STEP, WORD_STEP, fold  # noqa: E402
 
 DEBIAN_PACKAGES = {
     "libreoffice-help-zh-cn": "4:7.4.7-1+deb12u14",
@@ -135,6 +135,29 @@ def jieba_words(workdir: Path) -> list[tuple[str, int]]:
         if len(parts) >= 2:
             pairs.append((parts[0], int(parts[1])))
     return pairs
+
+
+def word_pairs(workdir: Path) -> dict[str, int]:
+    """Two-character words of jieba's dictionary (folded) and their s2t forms -> frequency (the larger
+    when two words share a form)."""
+    download(workdir)
+    pairs: dict[str, int] = {}
+    words = [(fold(w), f) for w, f in jieba_words(workdir) if len(w) == 2]
+    traditional = to_traditional([w for w, _ in words])
+    for (word, freq), trad in zip(words, traditional, strict=True):
+        for form in (word, trad):
+            if len(form) == 2 and pairs.get(form, 0) < freq:
+                pairs[form] = freq
+    return pairs
+
+
+def quantise_word(freq: int) -> int:
+    """One byte for a dictionary word's frequency: 1 + log(freq) in ``WORD_STEP`` steps (0 = no word).
+
+    >>> quantise_word(0), quantise_word(1), quantise_word(3000) == 1 + round(math.log(3000) / WORD_STEP)
+    (0, 1, True)
+    """
+    return 0 if freq <= 0 else min(255, 1 + round(math.log(freq) / WORD_STEP))
 
 
 def to_traditional(lines: list[str]) -> list[str]:
@@ -291,8 +314,12 @@ def backoff_weight(kept: float, kept_lower: float) -> float:
 
 
 def build(counts: Counts, min1: int, min2: int, min3: int, word_share: float, word_min: int,
-          word_min3: int, min_gain: float) -> bytes:
-    """Estimate, prune, renormalise, quantise and serialise the model."""
+          word_min3: int, min_gain: float, words2: dict[str, int] | None = None) -> bytes:
+    """Estimate, prune, renormalise, quantise and serialise the model.
+
+    ``words2``: two-character dictionary words -> frequency; each stored bigram that is one gets its
+    quantised log-frequency in the ``w2`` section (0 for the others), a word signal for the repair.
+    """
     n, scale = combine(counts, word_share)
     uni = n[0]
     vocab = sorted((ch for ch, c in uni.items() if c >= min1 and "\x00" < ch <= "\uffff"
@@ -310,7 +337,7 @@ def build(counts: Counts, min1: int, min2: int, min3: int, word_share: float, wo
     for g in est.bi:
         if keep(g, text_bi, word_bi, min2, word_min):
             followers2[index[g[0]]].append(g[1])
-    f2, n2, q2, bo2 = [], array.array("H"), bytearray(), bytearray()
+    f2, n2, q2, bo2, w2 = [], array.array("H"), bytearray(), bytearray(), bytearray()
     stored2: dict[str, float] = {}
     bo2_value: dict[str, float] = {}
     for i, b in enumerate(vocab):
@@ -325,6 +352,8 @@ def build(counts: Counts, min1: int, min2: int, min3: int, word_share: float, wo
         f2.append("".join(fol))
         n2.append(len(fol))
         q2 += bytes(qs)
+        if words2:
+            w2 += bytes(quantise_word(words2.get(b + c, 0)) for c in fol)
 
     def lp2_model(b: str, c: str) -> float:
         """What the runtime returns for the bigram (so trigram weights are renormalised against it)."""
@@ -373,14 +402,17 @@ def build(counts: Counts, min1: int, min2: int, min3: int, word_share: float, wo
         "f3": "".join(f3).encode("utf-16-le"),
         "q3": bytes(q3),
     }
+    if words2:  # optional: a model without it loads, and has no word signal
+        sections["w2"] = bytes(w2)
     cjk = [est.p0[ch] for ch in vocab if _CJK.match(ch)]
     header = {
         "format": 3,
         "byteorder": sys.byteorder,
         "step": QUANT_STEP,
+        "word_step": WORD_STEP,
         "sizes": {k: len(v) for k, v in sections.items()},
         "counts": {"vocab": len(vocab), "bigrams": len(q2), "trigram_contexts": len(bo3),
-                   "trigrams": len(q3)},
+                   "trigrams": len(q3), "word_bigrams": sum(q > 0 for q in w2)},
         "params": {"min1": min1, "min2": min2, "min3": min3, "word_share": word_share, "word_min": word_min,
                    "word_min3": word_min3,
                    "min_gain": min_gain,
@@ -406,6 +438,8 @@ def main(argv: list[str] | None = None) -> None:
                     help="also store trigrams whose dictionary frequency reaches this")
     ap.add_argument("--min-gain", type=float, default=0.0,
                     help="store a trigram only if it beats its back-off estimate by this many nats")
+    ap.add_argument("--no-words", action="store_true",
+                    help="leave out the w2 section (two-character dictionary words of each stored bigram)")
     ap.add_argument("--discounts", choices=("fixed", "counts"), default="fixed",
                     help="typical modified-KN discounts, or estimated from the counts of counts")
     args = ap.parse_args(argv)
@@ -415,8 +449,9 @@ def main(argv: list[str] | None = None) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         counts = count_sources(args.keep or Path(tmp))
+        words2 = None if args.no_words else word_pairs(args.keep or Path(tmp))
     data = build(counts, args.min1, args.min2, args.min3, args.word_share, args.word_min,
-                 args.word_min3, args.min_gain)
+                 args.word_min3, args.min_gain, words2)
     blob = gzip.compress(data, compresslevel=9, mtime=0)
     args.out.write_bytes(blob)
     head_len = int.from_bytes(data[4:8], "little")

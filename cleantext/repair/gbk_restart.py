@@ -11,13 +11,15 @@ byte such as the ``s`` of 榮 = 98 73, or an ASCII character: an invalid pair ``
 character's lead byte (hidden in G0; a surviving pinyin tail ``?nèi)`` names it), the last character's
 trail byte when the run ends in an invalid pair, and the swallowed byte when it can be told (the ``<``
 of a tag remnant, the first digit of a number). Candidates are scored by the shared character model
-mixed with the page's own n-grams (a cache model: names it repeats), quote balance over the paragraph
-and the prior that the damage strikes mostly before ``。``. Every way a run can end (ASCII letters and
-``?`` inside a run may be folded full-width forms; a second restart ends it silently at a doubled byte)
-is scored over the same span with prefix sums, and a repair is kept only when it beats the text as it
-stands by a margin. The margin drops on a page that shows the damage elsewhere (private-use characters,
-a tag remnant after ``?``, a clear repair), so a genuine ``?`` on a clean page is left alone. A restart
-whose byte was ASCII leaves a lone ``?`` and nothing lost: it goes where the page confirms the damage.
+mixed with the page's own n-grams and character frequencies (cache models: names it repeats), the
+dictionary words a candidate makes with its neighbours (when the model file has them), quote balance
+over the paragraph and the prior that the damage strikes mostly before ``。``. Every way a run can end
+(ASCII letters and ``?`` inside a run may be folded full-width forms; a second restart ends it
+silently at a doubled byte) is scored over the same span with prefix sums, and a repair is kept only
+when it beats the text as it stands by a margin. The margin drops on a page that shows the damage
+elsewhere (private-use characters, a tag remnant after ``?``, a clear repair), so a genuine ``?`` on a
+clean page is left alone. A restart whose byte was ASCII leaves a lone ``?`` and nothing lost: it goes
+where the page confirms the damage.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
@@ -54,7 +57,7 @@ MAX_RUN = 3000
 #: Punctuation and signs of running Chinese prose (other symbols, Greek, kana... are not restored).
 _PROSE_MARKS = frozenset("。，、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—·～％")
 #: Log-prior of the lost character: on real pages it was ``。`` in 8 of 11 cases.
-LOST_PRIOR = {"。": 3.0}
+LOST_PRIOR = {"。": 4.5}
 #: ...but not before an opening quote or bracket: there the character is as often mid-sentence (日常“).
 NO_PRIOR_BEFORE_OPENING = True
 #: Characters a lost byte can restore at a paragraph end when nothing of it survives (``??/p>``).
@@ -322,6 +325,8 @@ class DocumentBigrams:
         self._counts: dict[str, int] = {}
         self._near: dict[tuple[str, bool], frozenset[str]] = {}
         self.chosen: dict[tuple[object, ...], tuple[str, float, int]] = {}
+        self.unigram_gains: dict[tuple[str, ...], dict[str, float]] = {}
+        self._unigrams: Counter[str] | None = None
 
     @property
     def folded(self) -> str:
@@ -329,6 +334,13 @@ class DocumentBigrams:
         if self._folded is None:
             self._folded = _fold(self.text).replace("?", "\x00")
         return self._folded
+
+    @property
+    def unigrams(self) -> Counter[str]:
+        """How often each character occurs on the (folded) page."""
+        if self._unigrams is None:
+            self._unigrams = Counter(self.folded)
+        return self._unigrams
 
     def count(self, gram: str) -> int:
         """How often ``gram`` occurs on the (folded) page."""
@@ -412,6 +424,9 @@ def _unseen_shift(right: str) -> float:
 #: Candidates whose right context is scored: those with the best left-context score (the winner is
 #: among the first ten 99 % of the time).
 SCORED = 16
+#: Weight of the log-frequency of a dictionary word that a candidate makes with its left or right
+#: neighbour (``以外[极]少``): the model's n-grams of such words are pruned and mixed with running text.
+WORD_WEIGHT = 0.4
 #: Characters of right context a choice looks at (the model needs two, quote balance the paragraph).
 _RIGHT_REACH = 200
 #: Candidates kept per byte, the likeliest by the model's unigram score (punctuation always kept). No
@@ -476,7 +491,7 @@ def _bonuses(marks: tuple[str, ...], left: str, right: str) -> dict[str, float]:
     doubled marks, the damage's prior and sentence length.
 
     >>> _bonuses(("。", "”"), "他說“我們明天再來", "\\n")
-    {'。': 3.0, '”': 3.0}
+    {'。': 4.5, '”': 3.0}
     """
     folded_left, folded_right = _fold(left), _fold(right)
     para_left, para_right = _paragraph(folded_left, folded_right)
@@ -501,6 +516,36 @@ def _bonuses(marks: tuple[str, ...], left: str, right: str) -> dict[str, float]:
     return out
 
 
+#: Weight of the page's own character frequencies in a unigram cache mixture: a character the page
+#: uses far more than the language at large (a name, a term: ``青衫`` on a page about fish) gains.
+UNIGRAM_CACHE = 0.3
+
+
+def page_unigram_gains(model: _Model, document: DocumentBigrams, cands: tuple[str, ...]) -> dict[str, float]:
+    """Gain of each candidate the page uses, ``log(1 - w + w * P_page / P_model)`` (unigram cache model,
+    ``w`` = ``UNIGRAM_CACHE``), remembered per candidate list for the page.
+
+    >>> from cleantext.langmodel import get_model
+    >>> doc = DocumentBigrams("青衫是鱼名。青衫鱼很美,青衫。")
+    >>> gains = page_unigram_gains(get_model(), doc, ("衫", "道", "堋"))
+    >>> gains["衫"] > 1.0, "道" in gains, "堋" in gains
+    (True, False, False)
+    """
+    found = document.unigram_gains.get(cands)
+    if found is None:
+        size = len(document.folded) or 1
+        counts = document.unigrams
+        found = {}
+        of_fold = _marked(cands)[1]
+        for c in of_fold.keys() & counts.keys():  # the page's characters among the candidates
+            if c >= "\u3400":  # Han characters: a page's punctuation says nothing of its topic
+                ch = of_fold[c]
+                ratio = counts[c] / size / math.exp(model.char_logprob("", ch))
+                found[ch] = math.log(1 - UNIGRAM_CACHE + UNIGRAM_CACHE * ratio)
+        document.unigram_gains[cands] = found
+    return found
+
+
 def choose(
     model: _Model, candidates: Iterable[str], left: str, right: str, document: DocumentBigrams | None = None
 ) -> tuple[str, float, int]:
@@ -518,6 +563,13 @@ def choose(
     mleft, mright = _model_view(left), _model_view(right[:60]) or "\n"  # the text's end ends a line
     marks, of_fold, folds = _marked(cands)
     bonus = _bonuses(marks, left, right) if marks else {}
+    words = getattr(model, "word_logfreqs", None)
+    if words is not None and WORD_WEIGHT:
+        for ch, logfreq in words(mleft, cands, mright).items():
+            bonus[ch] = bonus.get(ch, 0.0) + WORD_WEIGHT * logfreq
+    if document is not None and UNIGRAM_CACHE:
+        for ch, gain in page_unigram_gains(model, document, cands).items():
+            bonus[ch] = bonus.get(ch, 0.0) + gain
     lctx, rctx = _fold(mleft[-2:]), _fold(mright[:2])
     key = (cands, lctx, rctx, *sorted(bonus.items()))
     if document is not None and key in document.chosen:
