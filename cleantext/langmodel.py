@@ -51,6 +51,7 @@ _FOLD[0x0D] = 0x0A  # a carriage return scores as a line end
 _FOLDABLE = re.compile("[\t\r\u3000\uff01-\uff5e]")  # nothing to fold: skip the slow translate
 _FORMAT = 3
 _DEQUANT = tuple(-q * QUANT_STEP for q in range(256))
+_MAX_FULL_FOLLOWER_LISTS = 256  # cached follower dicts of a character (tens of kB each for common ones)
 _FLOOR_UNUSABLE = -25.0  # private use, controls, unassigned, U+FFFD: mojibake debris
 RIGHT_WEIGHT = 0.75
 """Default weight of the right-context terms in :meth:`CharModel.score_candidates` (calibrated)."""
@@ -626,8 +627,8 @@ class CharModel:
             return {}
         found = self._words_after.get(i)
         if found is None:
-            if len(self._words_after) > 2048:
-                self._words_after.clear()
+            if len(self._words_after) >= _MAX_FULL_FOLLOWER_LISTS:
+                del self._words_after[next(iter(self._words_after))]
             w2, step, lo, hi = self._w2, self._word_step, self._o2[i], self._o2[i + 1]
             assert w2 is not None
             found = self._words_after[i] = {
@@ -675,8 +676,8 @@ class CharModel:
                     found = self._after2_of[(i, id(wanted))] = {
                         c: _DEQUANT[q2[j]] for c in wanted if (j := f2.find(c, lo, hi)) >= 0}
                 return found
-            if len(self._after2) > 4096:
-                self._after2.clear()
+            if len(self._after2) >= _MAX_FULL_FOLLOWER_LISTS:  # the oldest goes: a worker stays small
+                del self._after2[next(iter(self._after2))]
             found = self._after2[i] = dict(zip(self._f2[lo:hi], map(_DEQUANT.__getitem__, self._q2[lo:hi]),
                                                strict=True))
         return found

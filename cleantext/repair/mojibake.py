@@ -453,9 +453,17 @@ def _byte_range(i: int, length: int, source: str = "utf-8") -> list[int]:
     return range(0xE0, 0xF0) if length == 3 else range(0xC2, 0xE0)
 
 
-@lru_cache(maxsize=1024)  # an entry holds up to a few hundred characters: keep workers small
-def _pattern_chars(pattern: tuple[int, ...], source: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
-    """Letters, digits and punctuation whose UTF-8 bytes fit ``pattern`` (-1 = any), frequent first."""
+@lru_cache(maxsize=1024)
+def _pattern_chars(pattern: tuple[int, ...], source: str) -> tuple[str, bytes]:
+    """Letters, digits and punctuation whose ``source`` bytes fit ``pattern`` (-1 = any), frequent first.
+
+    Returned as one string and their byte sequences back to back (``len(pattern)`` bytes each): two
+    objects per cached pattern rather than a tuple per character, so a long batch's worker stays small.
+
+    >>> chars, seqs = _pattern_chars((0xE4, 0xB8, -1), "utf-8")
+    >>> chars[:2], seqs[:6] == chars[:2].encode("utf-8")
+    ('一不', True)
+    """
     holes = [i for i, b in enumerate(pattern) if b < 0]
     ranges = [_byte_range(i, len(pattern), source) for i in holes]
     found = []
@@ -468,11 +476,11 @@ def _pattern_chars(pattern: tuple[int, ...], source: str) -> tuple[tuple[str, tu
         except UnicodeDecodeError:
             continue
         if unicodedata.category(ch)[0] in "LPN":
-            found.append((ch, tuple(trial)))
+            found.append((ch, bytes(trial)))
     if _model_is_trained():
         model = get_model()
         found.sort(key=lambda item: -model.char_logprob("", item[0]))
-    return tuple(found)
+    return "".join(ch for ch, _ in found), b"".join(seq for _, seq in found)
 
 
 @lru_cache(maxsize=4096)
@@ -487,7 +495,10 @@ def _candidates(kind: Kind, group: tuple[int, ...], after: int) -> tuple[str, ..
         return ()
     constrained = [i for i in holes if group[i] == _UNKNOWN]
     out: list[str] = []
-    for ch, trial in _pattern_chars(tuple(-1 if b < 0 else b for b in group), kind.source):
+    chars, seqs = _pattern_chars(tuple(-1 if b < 0 else b for b in group), kind.source)
+    width = len(group)
+    for n, ch in enumerate(chars):
+        trial = seqs[n * width : (n + 1) * width]
         if all(_lost_here(kind, trial, i, after) for i in constrained):
             out.append(ch)
             if len(out) >= _MAX_CANDIDATES:
@@ -495,7 +506,7 @@ def _candidates(kind: Kind, group: tuple[int, ...], after: int) -> tuple[str, ..
     return tuple(out)
 
 
-def _lost_here(kind: Kind, trial: tuple[int, ...], i: int, after: int) -> bool:
+def _lost_here(kind: Kind, trial: bytes | tuple[int, ...], i: int, after: int) -> bool:
     """Whether the wrong codec would have failed on byte ``trial[i]`` followed by the next byte."""
     nxt = trial[i + 1] if i + 1 < len(trial) else after
     if nxt < 0:
