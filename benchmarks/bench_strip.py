@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Benchmark of the strip stage (issue 6): precision, recall, title/byline, per-kind figures, speed.
 
-usage: python3 benchmarks/bench_strip.py [--n 300] [--seeds 1,2,3] [--no-pipeline] [--heldout2]
+usage: python3 benchmarks/bench_strip.py [--n 300] [--seeds 1,2,3] [--no-pipeline] [--heldout2] [--speed]
+
+``--speed`` prints only the speed of the strip stage on the real strip input of corrupt.py cases (each
+case through decode, repair and convert first): MB/s and CPU seconds, cold and warm, with the ratio to a
+trivial line pass (``str.splitlines`` and one regex search a line) timed in the same process.
 
 ``--heldout2`` prints only the second held-out set (nine layouts written after the rules: WeChat
 mirror, Q&A mirror, encyclopedia page, gambling injection, English footer, Hong Kong news, a listing
@@ -33,6 +37,7 @@ import argparse
 import importlib.util
 import json
 import random
+import re
 import statistics
 import subprocess
 import sys
@@ -845,6 +850,38 @@ def bench_speed(label: str, pages: list[str]) -> None:
     )
 
 
+_TRIVIAL = re.compile(r"[。！？!?]\\s*$")
+
+
+def _trivial_pass(pages: list[str]) -> float:
+    """Best of three CPU times of the cheapest line pass there is: split, strip, one regex a line."""
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.process_time()
+        for page in pages:
+            _ = [line for raw in page.splitlines() if (line := raw.strip()) and _TRIVIAL.search(line)]
+        best = min(best, time.process_time() - t0)
+    return best
+
+
+def bench_strip_speed(n: int, seeds: list[int]) -> None:
+    """Strip-stage speed on what the pipeline feeds it, against the trivial line pass."""
+    pages = strip_inputs(n, seeds)
+    size = sum(len(p.encode("utf-8")) for p in pages)
+    base = _trivial_pass(pages)
+    print(
+        f"\n== strip speed: {len(pages)} strip inputs of corrupt.py cases (seeds {seeds}), "
+        f"{size / 1e6:.2f} MB, {sum(p.count(chr(10)) + 1 for p in pages)} lines"
+    )
+    print(f"trivial line pass (baseline): {base:.3f} s CPU, {size / base / 1e6:.0f} MB/s")
+    for cold in (True, False):
+        cpu = _cpu_seconds(pages, cold=cold)
+        print(
+            f"strip, {'cold (memo cleared per page)' if cold else 'warm (one batch)            '}: "
+            f"{cpu:.3f} s CPU, {size / cpu / 1e6:.1f} MB/s, {cpu / base:.1f}x the baseline's time"
+        )
+
+
 def typical_pages(hant: list[dict], titles: list[str], n: int) -> list[str]:
     """Pages of the usual size: multi-paragraph articles (clean_hant, converted) in corpus.py furniture."""
     rng = random.Random(5)
@@ -930,8 +967,12 @@ def main() -> None:
     ap.add_argument("--speed-only", action="store_true")
     ap.add_argument("--pipeline-only", action="store_true")
     ap.add_argument("--heldout2", action="store_true", help="only the second held-out set")
+    ap.add_argument("--speed", action="store_true", help="only the strip-stage speed on strip inputs")
     args = ap.parse_args()
     seeds = [int(s) for s in args.seeds.split(",")]
+    if args.speed:
+        bench_strip_speed(args.n, seeds)
+        return
     if args.pipeline_only:
         bench_pipeline(args.n, seeds)
         return

@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from cleantext import strip_rules as rules
 from cleantext.strip import find_site_boilerplate, layout, near_prefix, strip, topic_overlap
 
 TITLE = "小城图书馆的新变化"
@@ -587,3 +588,145 @@ def test_sub_head_sharing_a_word_with_the_body_does_not_take_the_title():
         assert kept(article.text) == [TITLE, head, P1, P2]
     site = strip(page("南山信息港", "图书馆", P1, P2))  # a site name before a short title: not the title
     assert site.title == "图书馆"
+
+
+# --- cues: the rules a line cannot trigger are skipped, with the same labels ---------------------
+
+
+def _classify_with_every_rule(line: rules.Line) -> None:
+    """The labels as the rule chain gives them when no rule is skipped (the reference)."""
+    size = line.size
+    if size > 200:
+        rules.classify(line)
+        return
+    for label, rule, limit, fires_with_stops in rules.HARD_RULES:
+        if size <= limit and (fires_with_stops or not line.stops):
+            name = rule(line)
+            if name:
+                line.hard = (label, name)
+                break
+    strength = rules.disclaimer_strength(line)
+    line.disclaimer = strength >= 1
+    if line.hard is None and strength == 2:
+        line.hard = ("disclaimer", "statement_about_rights")
+    if line.hard is None and not line.core:
+        for label, rule, limit in rules.SOFT_RULES:
+            if size <= limit:
+                name = rule(line)
+                if name:
+                    line.soft = (label, name)
+                    break
+
+
+def _labels(text: str, classify) -> tuple:
+    line = rules.make_line(1, text)
+    classify(line)
+    return line.hard, line.soft, line.disclaimer
+
+
+def test_line_cues_find_separators_and_not_plain_words():
+    assert rules.line_cues(rules.make_line(1, "北京 | 上海 | 广州")) & rules.CUE_PIPE
+    assert rules.line_cues(rules.make_line(1, "阅读(905) 评论(1)")) & rules.CUE_DIGIT
+    assert rules.line_cues(rules.make_line(1, "首页 > 新闻 > 正文")) & rules.CUE_TRAIL
+    assert rules.line_cues(rules.make_line(1, "栏目：要闻")) & rules.CUE_COLON
+    assert rules.line_cues(rules.make_line(1, "？？")) & rules.CUE_NO_HAN
+    assert rules.line_cues(rules.make_line(1, "小城图书馆的新变化")) == 0
+
+
+def test_a_colon_made_by_nfkc_still_counts_as_a_colon():
+    # "﹕" (small colon) becomes ":" only in the probe: the cue must look there.
+    line = rules.make_line(1, "标签﹕石油 矿区")
+    assert rules.line_cues(line) & rules.CUE_COLON
+    assert _labels("标签﹕石油 矿区", rules.classify) == _labels("标签：石油 矿区", rules.classify)
+
+
+SAMPLES = [
+    "网站首页 | 关于我们 | 联系方式 | 网站地图",
+    "北京 | 上海 | 广州 | 深圳",
+    "首页 :: 新随笔 :: 联系 :: 聚合 :: 管理",
+    "粤ICP备12345678号",
+    "Copyright © 2011-2020 某某网 All Rights Reserved",
+    "首页 > 新闻中心 > 正文",
+    "您现在的位置：首页",
+    "下一篇：津蓟铁路",
+    "已阅读5页,还剩30页未读",
+    "阅读(905) 评论(1) 编辑 收藏 引用",
+    "【字体：大 中 小】【打印本页】【关闭窗口】",
+    "石化能源网 欢迎您",
+    "60",
+    "34 个回答",
+    "标签：石油 矿区",
+    "地址：北京市东城区某街1号 电话：010-12345678",
+    "发表于 2012-5-3 10:12 | 只看该作者",
+    "本文链接：https://blog.example.com/a/1",
+    "推荐图文",
+    "[[406999]]",
+    '1.<meter id="a1b2c"></meter>',
+    "?",
+    "声明：本站文章来自网络，如有侵权请联系删除。",
+    TITLE,
+    BYLINE,
+    P1,
+]
+
+
+def test_cue_dispatch_gives_the_labels_of_the_full_rule_chain_on_known_lines():
+    for text in SAMPLES:
+        assert _labels(text, rules.classify) == _labels(text, _classify_with_every_rule), text
+    # ...and the samples do exercise the rules: most of them get a label.
+    assert sum(1 for text in SAMPLES if any(_labels(text, rules.classify)[:2])) >= 20
+
+
+_PIECES = st.sampled_from(
+    list("|｜<>»›→/:：﹕，。、_-·•[]【】()（）1２#@ 　\t")
+    + [
+        "  ",
+        "-",
+        "::",
+        "www.",
+        "ICP备",
+        "版权所有",
+        "首页",
+        "网站首页",
+        "关于我们",
+        "下一篇",
+        "阅读",
+        "评论",
+        "标签",
+        "电话",
+        "发表于",
+        "欢迎您",
+    ]
+    + [
+        "推荐",
+        "打印",
+        "声明",
+        "侵权",
+        "本站",
+        "Copyright",
+        "第1页",
+        "楼主",
+        "聯繫",
+        "網站",
+        "图书馆",
+        "新变化",
+        "李明",
+        "abc",
+        " - ",
+    ]
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=10))
+def test_cue_dispatch_gives_the_labels_of_the_full_rule_chain(pieces):
+    text = "".join(pieces).strip(rules._EDGE_SPACE)
+    if text:
+        assert _labels(text, rules.classify) == _labels(text, _classify_with_every_rule)
+
+
+def test_lazy_regex_held_outside_the_module_compiles_once_and_answers():
+    holder = {"digits": rules.lazy_regex(r"\d+")}
+    assert holder["digits"].findall("a1b22") == ["1", "22"]
+    assert holder["digits"].search("x") is None
+    assert holder["digits"].pattern == r"\d+"
