@@ -4,7 +4,8 @@
     python3 benchmarks/bench_convert.py                 # CER and MB/s per engine and target
     python3 benchmarks/bench_convert.py --limit 100     # on the first 100 articles only
     python3 benchmarks/bench_convert.py --pages s2hk,naive --no-hant   # some page makers only
-    python3 benchmarks/bench_convert.py --real-pages    # MB/s on 900 real-size pages (corrupt.py)
+    python3 benchmarks/bench_convert.py --real-pages    # MB/s, CPU s on 900 real-size pages (corrupt.py)
+    python3 benchmarks/bench_convert.py --speed         # the same
     python3 benchmarks/bench_convert.py --write-tables  # = python3 cleantext/data/build_convert.py
 
 Benchmark: the Simplified corpus (../shared/corpus/clean.jsonl) is turned into pages the way the
@@ -79,9 +80,10 @@ def differences(ref: str, out: str, top: int = 8) -> str:
 
 
 def pages() -> None:
-    """``--real-pages``: MB/s of the stage on the 900 pages of corrupt.py (seeds 1-3, about 2.7 kB each) as
-    the pipeline hands them over (decoded and repaired), against plain OpenCC ``t2s`` on the same pages;
-    CPU time, best of 5. On pages this size per-call costs dominate."""
+    """``--real-pages`` (or ``--speed``): MB/s and CPU seconds of the stage on the 900 pages of corrupt.py
+    (seeds 1-3, about 2.7 kB each) as the pipeline hands them over (decoded and repaired), against plain
+    OpenCC ``t2s`` on the same pages in the same process; CPU time (all threads: opencc_pyo3 may use
+    several), best of 5. On pages this size per-call costs dominate."""
     from bench_decode import corrupt_pages
 
     from cleantext import convert as stage
@@ -105,12 +107,16 @@ def pages() -> None:
 
     ours = best_time(stage.convert, texts)
     base = best_time(engine.convert, traditional)
+    every = best_time(engine.convert, texts)
     trad_size = sum(len(text.encode("utf-8")) for text in traditional)
     name = stage.engine_name()
     print(f"{len(texts)} pages, {size / 1e6:.2f} MB ({len(traditional)} with Traditional characters): "
-          f"convert {size / ours / 1e6:.1f} MB/s ({ours / len(texts) * 1e3:.3f} ms/page, {name})")
+          f"convert {size / ours / 1e6:.1f} MB/s, {ours:.4f} s CPU "
+          f"({ours / len(texts) * 1e3:.3f} ms/page, {name})")
     print(f"  plain {name} t2s on the {len(traditional)} Traditional pages alone: "
-          f"{trad_size / base / 1e6:.1f} MB/s, {base * 1e3:.1f} ms of the stage's {ours * 1e3:.1f} ms")
+          f"{trad_size / base / 1e6:.1f} MB/s, {base:.4f} s ({ours / base:.2f}x the stage's time); "
+          f"on all {len(texts)} pages: {size / every / 1e6:.1f} MB/s, {every:.4f} s "
+          f"(the stage is {every / ours:.2f}x as fast)")
 
 
 def main() -> None:
@@ -121,11 +127,12 @@ def main() -> None:
     ap.add_argument("--no-hant", action="store_true", help="skip the Traditional corpus")
     ap.add_argument("--write-tables", action="store_true", help="regenerate cleantext/data/convert_*.txt")
     ap.add_argument("--real-pages", action="store_true", help="MB/s on real-size pages made by corrupt.py")
+    ap.add_argument("--speed", action="store_true", help="the same as --real-pages")
     args = ap.parse_args()
     if args.write_tables:
         write_tables()
         return
-    if args.real_pages:
+    if args.real_pages or args.speed:
         pages()
         return
 

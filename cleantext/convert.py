@@ -6,7 +6,10 @@ character map) that also wrote ``著`` for ``着``, so they must come back exact
 1. leaves text holding no Traditional character alone (one regex search: :func:`has_traditional`);
 2. maps variants that ``t2s`` does not undo (``陜``→``陕``, ``衞``→``卫``; ``data/convert_variants.txt``)
    and the phrases on which the two engines disagree (``data/convert_phrases.txt``);
-3. runs OpenCC ``t2s``: opencc_pyo3 (Rust, fast) when installed, else opencc-python-reimplemented;
+3. runs OpenCC ``t2s``: opencc_pyo3 (Rust, fast) when installed, else opencc-python-reimplemented,
+   on the lines from the first to the last holding a character that it (or a fix) may change
+   (:func:`touched_lines`: a page's Simplified spam header and keyword footer stay out of it), in calls
+   of at most ``ENGINE_CHUNK`` characters cut at line ends (:func:`convert_in_chunks`);
 4. decides every ``著`` again: ``著`` in 著名/显著/名著..., ``着`` everywhere else (:func:`is_zhu`);
 5. for ``zh-tw``/``zh-hk``, converts that Simplified text with ``s2tw``/``s2hk``: a page converted by a
    mainland converter (OpenCC or a naive map) comes out exactly as its article would in Taiwan or Hong
@@ -235,9 +238,9 @@ def _count_changed(before: str, after: str) -> int:
         same = sum(1 for m in _ASTRAL.finditer(before) if after[m.start()] == m.group())
         return _count_changed(_ASTRAL.sub("\x00", before), _ASTRAL.sub("\x01", after)) - same
     diff = int.from_bytes(raw_before, "little") ^ int.from_bytes(raw_after, "little")
-    for shift in (8, 4, 2, 1):  # fold each character's 16 bits onto its lowest bit
-        diff |= diff >> shift
-    return (diff & int.from_bytes(b"\x01\x00" * len(before), "little")).bit_count()
+    # The low byte of each character's 16 bits, OR-ed with its high byte: zero where the two are equal.
+    low = (diff | diff >> 8).to_bytes(len(raw_before), "little")[0::2]
+    return len(low) - low.count(0)
 
 
 def _example(before: str, after: str, index: int, width: int = 6) -> tuple[str, str]:
@@ -247,10 +250,10 @@ def _example(before: str, after: str, index: int, width: int = 6) -> tuple[str, 
 
 @cache
 def _special_re() -> re.Pattern[str]:
-    """One scan finds the characters :func:`to_simplified` acts on besides phrases: the variants, the
-    protected characters, ``著`` and the placeholders (BMP only, see :func:`_specials_in`)."""
+    """One scan finds the characters :func:`to_simplified` acts on besides phrases and ``著``: the
+    variants, the protected characters and the placeholders (BMP only, see :func:`_specials_in`)."""
     _, mapped, protected = _variant_tables()
-    chars = "".join(mapped) + "".join(protected) + _ZHE + _PLACEHOLDERS + _PLACEHOLDER_ZHE
+    chars = "".join(mapped) + "".join(protected) + _PLACEHOLDERS + _PLACEHOLDER_ZHE
     return re.compile(_char_class("".join(c for c in chars if ord(c) < 0x10000)))
 
 
@@ -269,9 +272,16 @@ def _specials_in(text: str) -> set[str]:
     >>> sorted(_specials_in("陜西的著名，和平"))
     ['著', '陜']
     """
-    found = set(_special_re().findall(text))
+    found = set(_special_re().findall(text))  # rare: a short list
+    if _ZHE in text:  # frequent on these pages: found apart, so the regex returns few matches
+        found.add(_ZHE)
     found.update(c for c in _astral_variants() if c in text)
     return found
+
+
+@cache
+def _placeholder_set() -> frozenset[str]:
+    return frozenset(_PLACEHOLDERS + _PLACEHOLDER_ZHE)
 
 
 @cache
@@ -280,49 +290,143 @@ def _engine_label(engine: str) -> str:
     return engine_name(engine)
 
 
+#: Characters per engine call at most (cut at line ends). opencc_pyo3 (opencc-fmmseg 0.13) hands a text
+#: of more than 128 segments (text between punctuation or spaces) to a thread pool, which costs more CPU
+#: than it saves on page-sized texts, the more so on a busy machine: 500 characters of news text stay
+#: under 128 segments (1000 do not, on about one call in five).
+ENGINE_CHUNK = 500
+
+
+def convert_in_chunks(converter: _Engine, text: str, size: int = ENGINE_CHUNK) -> str:
+    """``converter.convert(text)``, called on pieces of at most ``size`` characters cut after a newline.
+
+    Why: OpenCC converts each segment between separators on its own (no dictionary entry holds a
+    newline), so the pieces give the same text, and short calls keep opencc_pyo3 off its thread pool.
+
+    >>> convert_in_chunks(_engine("t2s"), "這是\\n一個測試", size=3)
+    '这是\\n一个测试'
+    """
+    if len(text) <= size:
+        return converter.convert(text)
+    pieces, start, end = [], 0, len(text)
+    while end - start > size:
+        cut = text.rfind("\n", start, start + size)
+        if cut < 0:  # a line longer than size: up to its end
+            cut = text.find("\n", start + size)
+            if cut < 0:
+                break
+        pieces.append(converter.convert(text[start : cut + 1]))
+        start = cut + 1
+    pieces.append(converter.convert(text[start:]))
+    return "".join(pieces)
+
+
+def _differing(source: str, target: str) -> str:
+    """The characters of ``source`` that ``target`` writes differently (all of them if the lengths differ)."""
+    if len(source) != len(target):
+        return source
+    return "".join(a for a, b in zip(source, target, strict=True) if a != b)
+
+
+@cache
+def _touched_re() -> re.Pattern[str]:
+    """A regex of the characters (BMP) the stage may change.
+
+    Those characters: every character OpenCC's ``t2s`` may change alone or inside a phrase
+    (``data/convert_touched.txt``: ``乾``, ``於``, the ``瞭`` of 瞭解), the Traditional ones, the variants,
+    the protected characters, ``著``, the placeholders and the changed characters of our phrases.
+    """
+    chars = set("".join(row[0] for row in _data_lines("convert_touched.txt")))
+    chars.update("".join(row[0] for row in _data_lines("convert_traditional.txt")))
+    chars.update(row[0] for row in _data_lines("convert_variants.txt"))
+    chars.update(_ZHE + _PLACEHOLDERS + _PLACEHOLDER_ZHE)
+    for source, target in _phrase_tables()[1].items():
+        chars.update(_differing(source, target))
+    return re.compile(_char_class("".join(c for c in chars if ord(c) < 0x10000)))
+
+
+def touched_lines(text: str) -> tuple[int, int]:
+    """Start and end of the lines of ``text`` from the first to the last that holds a character the
+    stage may change (:func:`_touched_re`); ``(0, 0)`` when none does.
+
+    Why: the spam header and the keyword footer of a Traditional page are Simplified; left out of the
+    engine call, they cost nothing, and every step leaves them as they are.
+
+    >>> touched_lines("简体标题\\n這是繁體\\n简体页脚")
+    (5, 9)
+    """
+    pattern = _touched_re()
+    first = pattern.search(text)
+    if first is None:
+        return 0, 0
+    last = pattern.search(text[::-1])
+    assert last is not None
+    start = text.rfind("\n", 0, first.start()) + 1
+    end = text.find("\n", len(text) - last.start())
+    end = len(text) if end < 0 else end
+    # Characters outside the BMP are not in the regex (they would slow it down): look for them apart.
+    if _ASTRAL.search(text, 0, start) or _ASTRAL.search(text, end):
+        return 0, len(text)
+    return start, end
+
+
 def to_simplified(text: str, engine: str = "auto", first: int = 0) -> tuple[str, list[Step]]:
     """Traditional ``text`` to Simplified: variants, OpenCC ``t2s``, then the ``著`` decision.
 
     ``first`` is the index of a Traditional character (for the example of the ``opencc_t2s`` step).
-    The other fixes run only when one scan of the text (:func:`_specials_in`) finds a character they
-    act on.
+    Only the lines from the first to the last holding a character that one of these acts on
+    (:func:`touched_lines`) are worked on; the steps' counts and examples are those of the whole text.
+    The other fixes run only when one scan of those lines (:func:`_specials_in`) finds a character
+    they act on.
     """
+    start, end = touched_lines(text)
+    if start == end:
+        return text, []
+    part = text[start:end] if start or end < len(text) else text
+    head, tail = text[:start], text[end:]
+
+    def whole(worked: str) -> str:
+        return worked if part is text else head + worked + tail
+
     steps = []
     _, variants, protected = _variant_tables()
-    present = _specials_in(text)
-    mapped = text
+    present = _specials_in(part)
+    mapped = part
     if not present.isdisjoint(variants):
-        mapped, count = map_variants(text)
+        mapped, count = map_variants(part)
         index = _variant_tables()[0].search(text)
-        steps.append(Step(STAGE, "variant", count, *_example(text, mapped, index.start() if index else 0)))
+        example = _example(text, whole(mapped), index.start() if index else 0)
+        steps.append(Step(STAGE, "variant", count, *example))
         present = _specials_in(mapped)
     phrased, count = fix_phrases(mapped)
     if count:
-        index = _phrase_tables()[0].search(mapped)
-        steps.append(Step(STAGE, "phrase", count, *_example(mapped, phrased, index.start() if index else 0)))
+        mapped_text, phrased_text = whole(mapped), whole(phrased)
+        index = _phrase_tables()[0].search(mapped_text)
+        example = _example(mapped_text, phrased_text, index.start() if index else 0)
+        steps.append(Step(STAGE, "phrase", count, *example))
         present = _specials_in(phrased)
         mapped = phrased
     shielded = mapped
     # Text holding a placeholder already is not shielded; its placeholders are restored like the others.
-    had_placeholders = not present.isdisjoint(_PLACEHOLDERS + _PLACEHOLDER_ZHE)
+    had_placeholders = not present.isdisjoint(_placeholder_set())
+    restore = protected.keys() if had_placeholders else present & protected.keys()
     if not had_placeholders:
         if _ZHE in present:
             shielded = shielded.replace(_ZHE, _PLACEHOLDER_ZHE)
-        for char, placeholder in protected.items():
-            if char in present:
-                shielded = shielded.replace(char, placeholder)
-    converted = _engine("t2s", engine).convert(shielded)
+        for char in restore:
+            shielded = shielded.replace(char, protected[char])
+    converted = convert_in_chunks(_engine("t2s", engine), shielded)
     changed = _count_changed(shielded, converted)
+    converted = whole(converted)
     if changed:
-        steps.append(Step(STAGE, "opencc_t2s", changed, *_example(mapped, converted, first),
+        steps.append(Step(STAGE, "opencc_t2s", changed, *_example(whole(mapped), converted, first),
                           detail=_engine_label(engine)))
-    for char, placeholder in protected.items():
-        if had_placeholders or char in present:
-            converted = converted.replace(placeholder, char)
+    for char in restore:
+        converted = converted.replace(protected[char], char)
     if (had_placeholders or _ZHE in present) and _PLACEHOLDER_ZHE in converted:
         converted, particles, index = decide_zhe(converted, _PLACEHOLDER_ZHE)
         if particles:
-            before, after = _example(mapped, converted, index, 3)
+            before, after = _example(whole(mapped), converted, index, 3)
             before = before.replace(_PLACEHOLDER_ZHE, _ZHE)
             steps.append(Step(STAGE, "zhe_particle", particles, before, after))
     return converted, steps
@@ -353,7 +457,7 @@ def convert(text: str, target: str = "zh-cn", *, engine: str = "auto") -> StageR
     if target == "zh-cn":
         return StageResult(text=simplified, steps=tuple(steps))
     config = REGIONAL_CONFIGS[target]
-    regional = _engine(config, engine).convert(simplified)
+    regional = convert_in_chunks(_engine(config, engine), simplified)
     changed = _count_changed(text, regional)
     if not changed:
         return StageResult(text=text)

@@ -407,11 +407,13 @@ def _sample_regions(data: bytes, first_error: int) -> list[tuple[int, int]]:
     return regions
 
 
-def _survey(data: bytes, regions: list[tuple[int, int]]) -> tuple[bytes, int]:
-    """The non-UTF-8 lines of the sample regions (joined, bounded) and the count of UTF-8 lines."""
+def _survey(data: bytes, regions: list[tuple[int, int]]) -> tuple[bytes, int, bool]:
+    """The non-UTF-8 lines of the sample regions (joined, bounded), the count of UTF-8 lines, and
+    whether the sample holds every non-ASCII line of the regions (no UTF-8 one, none left out)."""
     legacy: list[bytes] = []
     size = 0
     utf8_lines = 0
+    complete = True
     for start, end in regions:
         for line in data[start:end].split(b"\n"):
             if line.isascii():
@@ -422,10 +424,30 @@ def _survey(data: bytes, regions: list[tuple[int, int]]) -> tuple[bytes, int]:
                 if size < SCORE_BYTES:
                     legacy.append(line)
                     size += len(line) + 1
+                else:
+                    complete = False
                 continue
+            complete = False
             if is_surely_utf8(line.decode("utf-8")):
                 utf8_lines += 1
-    return b"\n".join(legacy), utf8_lines
+    return b"\n".join(legacy), utf8_lines, complete
+
+
+def _gb_reading(data: bytes, start: int) -> tuple[str, str] | None:
+    """GB18030 text of ``data[start:]`` and of its non-ASCII lines joined, or None if it is not GB18030.
+
+    Why: when the sample is every non-ASCII line from ``start`` to the end, its GB reading is those lines
+    of this text (GB18030 never puts a newline inside a character, and every multibyte character is
+    non-ASCII), and the text is the page's GB reading too: one decode serves the race and the result.
+
+    >>> _gb_reading("标题\\n2024\\n正文".encode("gbk"), 0)
+    ('标题\\n2024\\n正文', '标题\\n正文')
+    """
+    try:
+        text = str(memoryview(data)[start:], GB)
+    except UnicodeDecodeError:
+        return None
+    return text, "\n".join(line for line in text.split("\n") if not line.isascii())
 
 
 def _utf8_evidence(data: bytes, end: int) -> bool:
@@ -476,10 +498,18 @@ def _decode_not_utf8(data: bytes, exc: UnicodeDecodeError) -> DecodeResult:
         out.add(str(memoryview(data)[: exc.start], "utf-8") + "\ufffd", 0, n, "utf-8", [(exc.start, n)])
         return out.result(0.95, None)
 
-    legacy_sample, utf8_lines = _survey(data, _sample_regions(data, exc.start))
+    regions = _sample_regions(data, exc.start)
+    legacy_sample, utf8_lines, complete = _survey(data, regions)
     wide = _nul_free_utf16_guess(data) if not utf8_before and not utf8_lines else ()
-    # Short, NUL-free and looking like pure-hanzi UTF-16: read the whole input every way.
-    readings = read_all(data, (*CHINESE_LEGACY, *wide)) if wide else read_all(legacy_sample, CHINESE_LEGACY)
+    start = regions[0][0]
+    # The sample is every non-ASCII line from the first non-UTF-8 one to the end: read them with GB once.
+    gb = _gb_reading(data, start) if complete and not wide and regions == [(start, n)] else None
+    if wide:  # Short, NUL-free and looking like pure-hanzi UTF-16: read the whole input every way.
+        readings = read_all(data, (*CHINESE_LEGACY, *wide))
+    elif gb is not None:  # = read_all(legacy_sample, CHINESE_LEGACY), the GB decode shared
+        readings = rank([(GB, gb[1], 0), (BIG5, *decode_counting(legacy_sample, BIG5))])
+    else:
+        readings = read_all(legacy_sample, CHINESE_LEGACY)
     best, runner, confidence = best_two(readings)
     runner_up = runner.encoding if runner else None
 
@@ -499,7 +529,17 @@ def _decode_not_utf8(data: bytes, exc: UnicodeDecodeError) -> DecodeResult:
         _decode_by_lines(data, out, "utf-8", ("utf-8", legacy, other_legacy))
         confidence = min(confidence, 0.95)
     else:
-        _decode_by_lines(data, out, legacy, ("utf-8", legacy, other_legacy))
+        try:
+            # The common case, the whole input in the chosen encoding: one decode, no line machinery.
+            if legacy == GB and gb is not None:
+                text = str(memoryview(data)[:start], GB) + gb[0]
+            else:
+                text = str(data, legacy)
+        except UnicodeDecodeError:
+            _decode_by_lines(data, out, legacy, ("utf-8", legacy, other_legacy))
+        else:
+            return DecodeResult(text=text, encoding=legacy, confidence=round(confidence, 4),
+                                runner_up=runner_up, spans=(DecodedSpan(0, n, legacy),))
     return out.result(confidence, runner_up)
 
 

@@ -332,7 +332,10 @@ def _to_simplified_every_fix(text: str, engine: str, first: int) -> tuple[str, l
 # protected characters (薰 氄), 著 in both uses, Simplified text and noncharacters of the kind used as
 # placeholders.
 _PIECES = ["隨著", "著名", "陜西", "衞星", "敍述", "枱面", "乾紅", "幹甚麼", "意志消沈", "薰衣草", "氄毛",
-           "經濟發展", "看著", "显著", "我们", "，", "\n", "abc", "\ufdd1", "\ufdd0", "𠼤", "𰻞"]
+           "經濟發展", "看著", "显著", "我们", "，", "\n", "abc", "\ufdd1", "\ufdd0", "𠼤", "𰻞",
+           # Simplified lines around the Traditional ones (left out of the engine call), and characters
+           # t2s changes though they are Simplified too (乾 於) or only inside a phrase (瞭 of 瞭解).
+           "\n简体标题_精品\n", "\n关键词 页脚\n", "乾燥", "於是", "瞭解", "𠀀"]
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -371,3 +374,69 @@ def test_grouped_phrase_regex_matches_like_the_flat_alternation(data):
     )
     text = "".join(data.draw(st.lists(piece, max_size=12)))
     assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+# --- only the lines the stage acts on go to the engine --------------------------------------------
+
+
+def test_touched_lines_leave_out_a_simplified_header_and_footer():
+    from cleantext.convert import touched_lines
+
+    page = "精品视频_在线观看\n這是繁體的報導。\n简体的一行\n第二段說明\n热门关键词_免费"
+    start, end = touched_lines(page)
+    assert page[start:end] == "這是繁體的報導。\n简体的一行\n第二段說明"
+    expected = "精品视频_在线观看\n这是繁体的报导。\n简体的一行\n第二段说明\n热门关键词_免费"
+    assert convert(page).text == expected
+
+
+def test_touched_lines_keep_lines_whose_characters_t2s_changes_in_a_phrase_or_alone():
+    from cleantext.convert import touched_lines
+
+    for line in ("我们瞭解了", "於是出发", "乾燥的天气", "隨著"):
+        page = f"简体标题\n{line}\n简体页脚"
+        assert touched_lines(page) == (5, 5 + len(line)), line
+
+
+def test_touched_lines_take_the_whole_text_when_it_cannot_be_told():
+    from cleantext.convert import touched_lines
+
+    assert touched_lines("全是简体的文字\n第二行") == (0, 0)
+    page = "𠀀简体\n這是繁體\n简体"  # a character outside the BMP outside the span: not in the regex
+    assert touched_lines(page) == (0, len(page))
+
+
+def _every_cjk_character() -> list[str]:
+    ranges = [(0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00)]
+    return [chr(code) for start, stop in ranges for code in range(start, stop)]
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_character_t2s_changes_on_its_own_is_a_touched_character(engine: str):
+    from cleantext.convert import _engine, _touched_re
+
+    chars = _every_cjk_character()
+    converted = _engine("t2s", engine).convert("\n".join(chars)).split("\n")
+    changed = "".join(c for c, out in zip(chars, converted, strict=True) if c != out)
+    assert changed
+    assert _touched_re().sub("", changed) == ""
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["這是", "經濟發展", "甚麼", "乾隆", "，", " ", "\n", "\n\n", "abc", "隨著"]),
+                max_size=30), st.integers(1, 12))
+def test_convert_in_chunks_gives_the_engine_s_own_text(engine: str, pieces: list[str], size: int):
+    from cleantext.convert import _engine, convert_in_chunks
+
+    text = "".join(pieces)
+    converter = _engine("t2s", engine)
+    assert convert_in_chunks(converter, text, size) == converter.convert(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab\u00ff\u0100\u4e00\u4e01\U00020000\U00020001", max_size=30), st.data())
+def test_count_changed_counts_the_positions_that_differ(before: str, data):
+    from cleantext.convert import _count_changed
+
+    after = "".join(data.draw(st.sampled_from([c, "a", "\u4e01", "\U00020001"])) for c in before)
+    assert _count_changed(before, after) == sum(a != b for a, b in zip(before, after, strict=True))

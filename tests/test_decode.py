@@ -473,3 +473,24 @@ def test_rank_leaves_a_hopeless_loser_unscored_and_scores_a_close_one():
 def test_plausible_prefix_agrees_with_scoring_the_prefix_in_full(text, min_mean):
     full = decode_score.is_plausible_chinese(decode_score.rank([("gb18030", text, 0)])[0], min_mean)
     assert decode_score.is_plausible_prefix("gb18030", text, 0, min_mean) is full
+
+
+@pytest.mark.parametrize("codec", ["gbk", "big5"])
+def test_a_whole_legacy_page_reads_as_the_line_by_line_decoder_reads_it(codec):
+    """The one-decode fast path for a page wholly in GB or Big5 gives the line machinery's result."""
+    lines = ["國際新聞報導", "", "這是第一段的內容，說明經濟發展。", "2024-05-01 12:00", "第二段：環境保護。"]
+    data = "\n".join(lines).encode(codec) + b"\n"
+    result = decode(data)
+    out = decode_module._Assembly(data)
+    other = "big5hkscs" if result.encoding == "gb18030" else "gb18030"
+    decode_module._decode_by_lines(data, out, result.encoding, ("utf-8", result.encoding, other))
+    assert result == out.result(result.confidence, result.runner_up)
+    assert result.text == data.decode(codec)
+
+
+def test_a_legacy_page_with_a_bad_byte_still_goes_line_by_line():
+    data = "國際新聞報導\n這是內容".encode("big5") + b"\xff\n" + "第二段".encode("big5")
+    result = decode(data)
+    assert result.encoding == "big5hkscs"
+    assert [step.name for step in result.steps] == ["undecodable_bytes"]
+    assert result.text.endswith("\ufffd\n第二段")
