@@ -221,6 +221,16 @@ class CharModel:
             return self._lp2(prev, ch)
         return self._lp3(prev[-2], prev[-1], ch)
 
+    def unigram_logprobs(self, text: str) -> list[float]:
+        """The plain-frequency score of each character of ``text`` (``char_logprob("", ch)`` of each,
+        folded once for the whole string: for ranking many candidates).
+
+        >>> m = get_model()
+        >>> m.unigram_logprobs("的堋") == [m.char_logprob("", "的"), m.char_logprob("", "堋")]
+        True
+        """
+        return list(map(self._lp0, fold(text)))
+
     def char_logprob2(self, prev2: str, prev: str, ch: str) -> float:
         """Trigram score of ``ch`` after ``prev2 prev``."""
         return self._lp3(fold(prev2), fold(prev), fold(ch))

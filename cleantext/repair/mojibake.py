@@ -459,28 +459,43 @@ def _pattern_chars(pattern: tuple[int, ...], source: str) -> tuple[str, bytes]:
 
     Returned as one string and their byte sequences back to back (``len(pattern)`` bytes each): two
     objects per cached pattern rather than a tuple per character, so a long batch's worker stays small.
+    Ranked by the model's plain frequency, scored in one call (a pattern with two unknown bytes has
+    4,096 readings: every process meets a few hundred patterns, so this is a batch's cold-start cost).
 
     >>> chars, seqs = _pattern_chars((0xE4, 0xB8, -1), "utf-8")
     >>> chars[:2], seqs[:6] == chars[:2].encode("utf-8")
     ('一不', True)
     """
     holes = [i for i, b in enumerate(pattern) if b < 0]
-    ranges = [_byte_range(i, len(pattern), source) for i in holes]
-    found = []
-    for values in _product(ranges):
-        trial = list(pattern)
-        for i, v in zip(holes, values, strict=True):
-            trial[i] = v
-        try:
-            ch = bytes(trial).decode(source)
-        except UnicodeDecodeError:
-            continue
-        if unicodedata.category(ch)[0] in "LPN":
-            found.append((ch, bytes(trial)))
-    if _model_is_trained():
-        model = get_model()
-        found.sort(key=lambda item: -model.char_logprob("", item[0]))
-    return "".join(ch for ch, _ in found), b"".join(seq for _, seq in found)
+    category = unicodedata.category
+    chars: list[str] = []
+    seqs: list[bytes] = []
+    if (source == "utf-8" and len(pattern) == 3 and 0xE0 < pattern[0] < 0xF0 and pattern[0] != 0xED
+            and all(b < 0 or 0x80 <= b < 0xC0 for b in pattern[1:])):
+        # Every reading of a known lead (but E0 and ED, with their gaps) is one character: count them.
+        base = (pattern[0] & 0x0F) << 12
+        middles = range(64) if pattern[1] < 0 else (pattern[1] & 0x3F,)
+        lasts = range(64) if pattern[2] < 0 else (pattern[2] & 0x3F,)
+        chars = [ch for m in middles for t in lasts if category(ch := chr(base | m << 6 | t))[0] in "LPN"]
+        seqs = [ch.encode("utf-8") for ch in chars]
+    else:
+        ranges = [_byte_range(i, len(pattern), source) for i in holes]
+        trial = bytearray(b if b >= 0 else 0 for b in pattern)
+        for values in _product(ranges):
+            for i, v in zip(holes, values, strict=True):
+                trial[i] = v
+            try:
+                ch = trial.decode(source)
+            except UnicodeDecodeError:
+                continue
+            if category(ch)[0] in "LPN":
+                chars.append(ch)
+                seqs.append(bytes(trial))
+    if _model_is_trained() and chars:
+        keys = get_model().unigram_logprobs("".join(chars))
+        order = sorted(range(len(chars)), key=lambda n: -keys[n])  # stable: ties keep byte order
+        chars, seqs = [chars[n] for n in order], [seqs[n] for n in order]
+    return "".join(chars), b"".join(seqs)
 
 
 @lru_cache(maxsize=4096)
@@ -494,12 +509,22 @@ def _candidates(kind: Kind, group: tuple[int, ...], after: int) -> tuple[str, ..
     if len(holes) > (2 if kind.source == "utf-8" else 1) or len(group) not in (2, 3):
         return ()
     constrained = [i for i in holes if group[i] == _UNKNOWN]
-    out: list[str] = []
     chars, seqs = _pattern_chars(tuple(-1 if b < 0 else b for b in group), kind.source)
+    if not constrained:
+        return tuple(chars[:_MAX_CANDIDATES])
+    out: list[str] = []
     width = len(group)
+    lost: dict[tuple[int, int], bool] = {}  # (byte, next byte) -> _lost_here: few distinct pairs
     for n, ch in enumerate(chars):
-        trial = seqs[n * width : (n + 1) * width]
-        if all(_lost_here(kind, trial, i, after) for i in constrained):
+        base = n * width
+        for i in constrained:
+            pair = (seqs[base + i], seqs[base + i + 1] if i + 1 < width else after)
+            verdict = lost.get(pair)
+            if verdict is None:
+                verdict = lost[pair] = _lost_here(kind, pair, 0, after)
+            if not verdict:
+                break
+        else:
             out.append(ch)
             if len(out) >= _MAX_CANDIDATES:
                 break
