@@ -431,9 +431,19 @@ def _readable_pairs(codec: str, lead: int) -> bytes:
     """Which byte pairs starting with ``lead`` ``codec`` reads, as a flat table by trail byte.
 
     One lead at a time, when first needed: a repair looks at a few leads, and the whole table (32,768
-    decodings per codec) would cost a worker a tenth of a second at start.
+    decodings per codec) would cost a worker a tenth of a second at start. A row is one decoding of
+    the 256 pairs, each followed by a newline (which ends any sequence, so each pair is read alone):
+    a pair reads iff its piece holds no U+FFFD.
+
+    >>> row = _readable_pairs("gbk", 0xD6)
+    >>> row[0xD0], row[0x7F], row == bytes(_reads("gbk", bytes([0xD6, b])) for b in range(256))
+    (1, 0, True)
     """
-    return bytes(_reads(codec, bytes([lead, b])) for b in range(256))
+    if lead < 0x80:  # (never asked: a byte below 0x80 reads alone) one pair at a time
+        return bytes(_reads(codec, bytes([lead, b])) for b in range(256))
+    pieces = b"".join(bytes([lead, b, 0x0A]) for b in range(256)).decode(codec, "replace").split("\n")
+    pieces[0x0A : 0x0A + 2] = [pieces[0x0A] + "\n"]  # the pair (lead, newline) added its own newline
+    return bytes("\ufffd" not in piece for piece in pieces[:256])
 
 
 def _reads(codec: str, data: bytes) -> bool:
