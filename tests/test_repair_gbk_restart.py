@@ -251,3 +251,31 @@ def test_page_unigram_cache_favours_characters_the_page_repeats():
     assert "道" not in gains and "的" not in gains  # not on the page: no gain
     common = page_unigram_gains(get_model(), DocumentBigrams("我的书和你的书。"), ("的",))
     assert common["的"] < gains["衫"]  # a common character gains little from its repetition
+
+
+def test_a_run_weighs_a_bounded_number_of_endings():
+    """Each ASCII character or '?' after a run's start is a possible end: a page of many genuine '?'
+    must not make every '?' weigh all the others (it made such pages take minutes)."""
+    from cleantext.repair.gbk_restart import MAX_ENDINGS, run_endings
+
+    text = "你好吗?我很好?" * 200
+    assert len(run_endings(text, 3)) == MAX_ENDINGS
+    assert len(run_endings("。ㄊ校┘墭s譽", 0)) == 2  # few endings: all of them
+
+
+def test_a_page_of_genuine_question_marks_is_left_alone():
+    from cleantext.repair.gbk_restart import fix_gbk_restart
+
+    text = "你好吗?我很好?他呢?" * 60
+    assert fix_gbk_restart(text) == (text, [])
+
+
+def test_three_question_marks_in_a_row_are_the_text_s_own():
+    """The damage leaves at most two '?' in a row; a page whose characters a converter turned into '?'
+    (``???? ???``) is left as it is, and a run after such a group is still repaired."""
+    from cleantext.repair.gbk_restart import fix_gbk_restart
+
+    lost = "?" * 3000 + "\n"
+    assert fix_gbk_restart(lost) == (lost, [])
+    fixed, steps = fix_gbk_restart("??? 先后獲得國家及?。ㄊ校┘墭s譽稱號")
+    assert fixed == "??? 先后獲得國家及省(市)級榮譽稱號" and steps

@@ -53,6 +53,12 @@ INSERTED_SURE_GAIN = 8.0
 _DAMAGE_SIGNS = re.compile(r"[\ue000-\ue864]|\?/[a-zA-Z]{1,10}>")
 #: Runs longer than this many characters are not followed (a real run ends at the paragraph's end).
 MAX_RUN = 3000
+#: A group of '?' (three or more in a row: a page whose characters were lost to '?' by a converter).
+_QUESTION_MARKS = re.compile(r"\?+")
+#: Ways a run may end that are followed at most. A run ends at its first real ASCII byte; each later
+#: ending supposes that every ASCII character before it was a folded full-width form. Without a cap, a
+#: page of many genuine '?' (``你好吗?我很好?`` x 400) made every '?' weigh hundreds of endings: minutes.
+MAX_ENDINGS = 8
 
 #: Punctuation and signs of running Chinese prose (other symbols, Greek, kana... are not restored).
 _PROSE_MARKS = frozenset("。，、；：？！“”‘’（）《》〈〉「」『』【】〔〕…—·～％")
@@ -225,6 +231,8 @@ def run_endings(text: str, start: int, tables: _Tables | None = None) -> list[_E
     endings: list[_Ending] = []
     pairs: list[tuple[int, int]] = []
     for j in range(start, min(len(text), start + MAX_RUN)):
+        if len(endings) >= MAX_ENDINGS:
+            break
         ch = text[j]
         lead = pairs[-1][1] if pairs else None  # lead byte waiting for its trail
         code = ord(ch)
@@ -888,6 +896,10 @@ def _scan(
     tentative = 0
     q = text.find("?")
     while q != -1:
+        if text.startswith("???", q):  # the damage leaves at most two in a row: these are the text's own
+            q = _QUESTION_MARKS.match(text, q).end()  # type: ignore[union-attr]
+            q = text.find("?", q)
+            continue
         fix = _repair_at(text, q, model, tables, readings, folded, document, damaged_page)
         if fix is None or fix.tentative:
             tentative += fix is not None
