@@ -226,6 +226,10 @@ def _damage_kinds(rng: random.Random, corrupt) -> dict[str, object]:  # noqa: AN
         "gbk-as-big5": lambda p: p.encode("gbk").decode("big5", errors="replace").replace("\ufffd", "?"),
         "big5-as-gbk": lambda p: p.encode("big5").decode("gbk", errors="replace").replace("\ufffd", "?"),
         "double: utf8-as-gbk(?) then as cp1252": double,
+        "gbk-as-cp1252 (browser)": lambda p: "".join(
+            bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in p.encode("gbk")),
+        "gbk-as-latin-1": strict("gbk", "latin-1"),
+        "big5-as-cp1252 (U+FFFD)": lambda p: p.encode("big5").decode("cp1252", errors="replace"),
     }
 
 

@@ -67,6 +67,26 @@ def test_big5_read_as_gbk_with_lost_bytes():
     assert sum(a == b for a, b in zip(out, SENTENCE_HANT, strict=False)) >= len(SENTENCE_HANT) - 3
 
 
+def test_gbk_read_as_cp1252():
+    damaged = SENTENCE.encode("gbk").decode("cp1252", errors="replace")  # ÎÒÃÇ... (0x81 etc. lost)
+    fixed, steps = fix_mojibake(damaged)
+    assert fixed == SENTENCE
+    assert [s.name for s in steps] == ["gbk_as_cp1252"]
+
+
+def test_big5_read_as_latin1():
+    damaged = SENTENCE_HANT.encode("big5").decode("latin-1")
+    fixed, steps = fix_mojibake(damaged)
+    assert fixed == SENTENCE_HANT
+    assert [s.name for s in steps] == ["big5_as_cp1252"]
+
+
+def test_accented_latin_text_is_not_read_as_gbk():
+    for text in ("Café crème, déjà vu — naïve façade, Ångström, Øre.", "Äußerst schön: Größe, Öl, Übung.",
+                 "Ça coûte 20 € — «très» cher à Besançon, n'est-ce pas?"):
+        assert fix_mojibake(text) == (text, [])
+
+
 def test_double_layer_comes_undone():
     damaged = utf8_as_browser_cp1252(SENTENCE.encode("utf-8").decode("gbk", errors="replace"))
     out, steps = fix_mojibake(damaged)
@@ -120,6 +140,12 @@ def test_property_cp1252_damage_then_repair(text):
 @given(sentences)
 def test_property_latin1_damage_then_repair(text):
     assert fix_mojibake(text.encode("utf-8").decode("latin-1"))[0] == text
+
+
+@settings(max_examples=40, deadline=None)
+@given(sentences)
+def test_property_gbk_read_as_latin1_then_repair(text):
+    assert fix_mojibake(text.encode("gbk").decode("latin-1"))[0] == text
 
 
 @settings(max_examples=40, deadline=None)

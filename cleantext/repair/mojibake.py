@@ -17,8 +17,9 @@ A reading that still looks like garbage is decoded again, so double layers (``UT
 cp1252``) come undone one layer at a time.
 
 Kinds: UTF-8 read as GBK, as Big5 and as cp1252/latin-1 (with C1 controls as browsers give them), Big5
-read as GBK, and GBK read as Big5. UTF-8 read as Big5 with ``?`` loses about a third of its bytes: such
-a line is left as it is (a UTF-8 reading that is more than 30 % guesswork is refused).
+read as GBK, GBK read as Big5, and GBK or Big5 read as cp1252/latin-1. UTF-8 read as Big5 with ``?``
+loses about a third of its bytes: such a line is left as it is (a UTF-8 reading that is more than 30 %
+guesswork is refused).
 """
 
 from __future__ import annotations
@@ -42,8 +43,15 @@ MIN_GAIN = 0.5
 #: ... and score at least this much itself (running Chinese text scores about -3 to -7; a wrong reading
 #: of Japanese or Greek as Big5 mojibake gives Chinese-looking garbage near -10).
 MIN_RESULT_SCORE = -8.5
+#: A lossless reading that scores this well (running Chinese text: -3 to -7) spares the lossy programme
+#: of the other kinds, which costs milliseconds a line.
+GOOD_SCORE = -7.0
 #: Rounds of repair per line (one per layer of mojibake).
 MAX_LAYERS = 3
+#: A reading of more layers must beat a shorter one by this much (mean natural log per character): two
+#: lossy layers (cp1252 → Big5 → GBK) can end on the one-layer reading (cp1252 → GBK) less a rare
+#: character, which scores a hair better per character.
+LAYER_COST = 0.5
 #: A character with an unknown byte is guessed only when the best candidate leads by this much (nats).
 #: 0: always guess (a wrong guess costs no more than a dropped character; measured 98.7 % of characters
 #: right against 95.6 % with a margin of 2).
@@ -136,6 +144,9 @@ KINDS = (
     Kind("utf8_as_cp1252", "cp1252", "utf-8", _cp1252_bytes, False, "cp1252", "cleantext.latin1"),
     Kind("big5_as_gbk", "gbk", "big5", _gbk_bytes, True, "gb18030"),
     Kind("gbk_as_big5", "big5", "gbk", _big5_bytes, False, "cp950"),
+    # A legacy GB or Big5 page shown as Windows-1252 / Latin-1 (``ÄãºÃ`` for 你好).
+    Kind("gbk_as_cp1252", "cp1252", "gbk", _cp1252_bytes, False, "cp1252", "cleantext.latin1"),
+    Kind("big5_as_cp1252", "cp1252", "big5", _cp1252_bytes, False, "cp1252", "cleantext.latin1"),
 )
 
 # --- signs of each kind ----------------------------------------------------------------------------
@@ -195,7 +206,12 @@ def _kind_signs() -> dict[str, re.Pattern[str]]:
     }
     signs = {name: re.compile(_class(c)) for name, c in chars.items()}
     signs["utf8_as_cp1252"] = re.compile("[\u00e2-\u00e9]" + cp1252_cont + cp1252_cont)
-    signs["any"] = re.compile(_class("".join(sorted(set("".join(chars.values()))))) + "|[\u00e2-\u00e9]")
+    # A double-byte character read as cp1252: two characters of its upper half in a row (Latin text
+    # seldom puts two accented letters side by side); the trail byte may also be an ASCII letter.
+    high = _class("".join(_cp1252_char(b) for b in range(0x81, 0xFF)))
+    signs["gbk_as_cp1252"] = signs["big5_as_cp1252"] = re.compile(high + high)
+    signs["any"] = re.compile(_class("".join(sorted(set("".join(chars.values()))))) + "|[\u00e2-\u00e9]|"
+                              + high + high)
     return signs
 
 
@@ -211,7 +227,7 @@ def _cp1252_char(b: int) -> str:
 #: 0.23, 0.049, 0.21).
 _MIN_DENSITY = {
     "utf8_as_gbk": 0.08, "utf8_as_big5": 0.04, "utf8_as_cp1252": 0.08, "big5_as_gbk": 0.035,
-    "gbk_as_big5": 0.1,
+    "gbk_as_big5": 0.1, "gbk_as_cp1252": 0.15, "big5_as_cp1252": 0.15,
 }
 
 
@@ -805,8 +821,9 @@ class Decoding:
     cost: float
 
 
-def decode_line(kind: Kind, line: str, page: str = "") -> Decoding | None:
-    """Read ``line`` back as ``kind`` (lossless fast path, else the lossy programme); None if nothing changes.
+def decode_line(kind: Kind, line: str, page: str = "", *, lossy: bool = True) -> Decoding | None:
+    """Read ``line`` back as ``kind`` (lossless fast path, else the lossy programme unless ``lossy`` is
+    False); None if nothing changes.
 
     >>> decode_line(KINDS[0], "鍙戝竷").text
     '发布'
@@ -819,7 +836,7 @@ def decode_line(kind: Kind, line: str, page: str = "") -> Decoding | None:
             fast = line.encode(kind.wrong, errors=kind.errors).decode(kind.source)
     if fast is not None:
         return Decoding(fast, 0, 0, 0.0) if fast != line else None
-    if not _mostly_decodes(kind, line):
+    if not lossy or not _mostly_decodes(kind, line):
         return None
     pieces, cost = _decode_lossy(kind, line)
     # Gather consecutive byte pieces into streams and decode them character by character.
@@ -908,21 +925,30 @@ def _readings(
     its lost bytes filled in by guesses: that is the GBK restart fix's job).
     """
     out = []
-    for kind in KINDS:
-        if not _shows_signs(kind, body):
-            continue
-        if after is not None and (kind.wrong, kind.source) == (after.source, after.wrong):
-            continue
-        if kind.source != "utf-8" and not _model_is_trained():
-            continue  # a double-byte codec reads almost anything: only the model can tell
-        decoding = decode_line(kind, body, page)
-        if decoding is None or not decoding.text.strip():
-            continue
-        score = plausibility(decoding.text)
-        out.append(([(kind, decoding)], score))
-        if score < MIN_RESULT_SCORE and depth > 1:  # perhaps a layer of a double mojibake
-            for chain, deeper in _readings(decoding.text.strip(), depth - 1, kind, page):
-                out.append(([(kind, decoding), *chain], deeper))
+    kinds = [kind for kind in KINDS if _shows_signs(kind, body)
+             and (after is None or (kind.wrong, kind.source) != (after.source, after.wrong))
+             # a double-byte codec reads almost anything: only the model can tell
+             and (kind.source == "utf-8" or _model_is_trained())]
+    tried: set[str] = set()
+    for lossy in (False, True):  # lossless readings first: a good one spares the lossy programme
+        for kind in kinds:
+            if kind.name in tried:
+                continue
+            decoding = decode_line(kind, body, page, lossy=lossy)
+            if decoding is None and not lossy:
+                continue  # no lossless reading: the lossy round will try
+            tried.add(kind.name)
+            if decoding is None or not decoding.text.strip():
+                continue
+            score = plausibility(decoding.text)
+            out.append(([(kind, decoding)], score))
+            if not lossy and kind.source == "utf-8" and score >= GOOD_SCORE:
+                return out  # valid UTF-8 that reads as good Chinese: no other reading can be right
+            if score < MIN_RESULT_SCORE and depth > 1:  # perhaps a layer of a double mojibake
+                for chain, deeper in _readings(decoding.text.strip(), depth - 1, kind, page):
+                    out.append(([(kind, decoding), *chain], deeper))
+        if any(len(chain) == 1 and score >= GOOD_SCORE for chain, score in out):
+            break
     return out
 
 
@@ -938,8 +964,9 @@ def _repair_line(line: str, counts: dict[str, list[int]], examples: dict[str, tu
         if base is None:
             base = plausibility(body)
         gain = score - base
-        if gain >= MIN_GAIN and score >= MIN_RESULT_SCORE and (best is None or gain > best[0]):
-            best = (gain, chain)
+        rank = gain - LAYER_COST * (len(chain) - 1)
+        if gain >= MIN_GAIN and score >= MIN_RESULT_SCORE and (best is None or rank > best[0]):
+            best = (rank, chain)
     if best is None:
         return line
     for kind, decoding in best[1]:
