@@ -35,3 +35,15 @@ def test_site_boilerplate_from_a_batch_is_dropped_outside_the_body():
     assert "技术支持" not in result.text
     assert "第一篇文章的正文" in result.text.replace("这是", "")
     assert "技术支持" in cleantext.clean(pages[0], strip=False)
+
+
+def test_a_gbk_page_shown_as_latin1_comes_back_whole():
+    """The commonest legacy mojibake: every line of a GB page read as Latin-1 (``ÄãºÃ``), title too."""
+    title, byline = "江南小城推进老街改造", "2011-05-06 来源：江南日报 作者：李明"
+    body = ["老街的青石板路重新铺好了，两旁的店铺也换上了新招牌，游客比去年多了一倍。",
+            "居民说：“街道干净了，晚上散步的人也多了。”社区还办起了夜市。"]
+    footer = "版权所有 2011 江南网 苏ICP备05102027号"
+    page = "\n".join(["首页 | 新闻 | 图片 | 视频", title, byline, *body, footer])
+    cleaned = cleantext.clean_document(page.encode("gbk").decode("latin-1").encode("utf-8"))
+    assert (cleaned.title, cleaned.byline, list(cleaned.paragraphs)) == (title, byline, body)
+    assert "gbk_as_cp1252" in {s.name for s in cleaned.steps}
