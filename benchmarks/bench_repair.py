@@ -226,6 +226,7 @@ def _damage_kinds(rng: random.Random, corrupt) -> dict[str, object]:  # noqa: AN
         "gbk-as-big5": lambda p: p.encode("gbk").decode("big5", errors="replace").replace("\ufffd", "?"),
         "big5-as-gbk": lambda p: p.encode("big5").decode("gbk", errors="replace").replace("\ufffd", "?"),
         "double: utf8-as-gbk(?) then as cp1252": double,
+        "double: utf8-as-cp1252 then utf8-as-latin-1": lambda p: cp1252(p).encode("utf-8").decode("latin-1"),
         "gbk-as-cp1252 (browser)": lambda p: "".join(
             bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in p.encode("gbk")),
         "gbk-as-latin-1": strict("gbk", "latin-1"),

@@ -81,8 +81,16 @@ def test_big5_read_as_latin1():
     assert [s.name for s in steps] == ["big5_as_cp1252"]
 
 
+def test_utf8_encoded_twice_comes_undone():
+    twice = utf8_as_browser_cp1252(SENTENCE).encode("utf-8").decode("latin-1")  # Ã¦Ë... for 我
+    assert fix_mojibake(twice)[0] == SENTENCE
+    gbk_twice = SENTENCE.encode("gbk").decode("latin-1").encode("utf-8").decode("latin-1")
+    assert fix_mojibake(gbk_twice)[0] == SENTENCE
+
+
 def test_accented_latin_text_is_not_read_as_gbk():
     for text in ("Café crème, déjà vu — naïve façade, Ångström, Øre.", "Äußerst schön: Größe, Öl, Übung.",
+                 "São Paulo, ÃO, Ãguas claras. ¿Qué? ¡Olé!",
                  "Ça coûte 20 € — «très» cher à Besançon, n'est-ce pas?"):
         assert fix_mojibake(text) == (text, [])
 

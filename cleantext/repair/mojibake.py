@@ -205,13 +205,16 @@ def _kind_signs() -> dict[str, re.Pattern[str]]:
         + _pairs_class("big5", range(0xA3, 0xA4), range(0xA1, 0xFF)),
     }
     signs = {name: re.compile(_class(c)) for name, c in chars.items()}
-    signs["utf8_as_cp1252"] = re.compile("[\u00e2-\u00e9]" + cp1252_cont + cp1252_cont)
+    # UTF-8 of CJK (leads E2-E9, two continuation bytes) or, a layer further out, of a Latin-1 character
+    # (leads C2, C3: ``Ã¤Â¸Â­`` is 中 encoded twice).
+    signs["utf8_as_cp1252"] = re.compile("[\u00e2-\u00e9]" + cp1252_cont + cp1252_cont
+                                         + "|[\u00c2\u00c3]" + cp1252_cont)
     # A double-byte character read as cp1252: two characters of its upper half in a row (Latin text
     # seldom puts two accented letters side by side); the trail byte may also be an ASCII letter.
     high = _class("".join(_cp1252_char(b) for b in range(0x81, 0xFF)))
     signs["gbk_as_cp1252"] = signs["big5_as_cp1252"] = re.compile(high + high)
-    signs["any"] = re.compile(_class("".join(sorted(set("".join(chars.values()))))) + "|[\u00e2-\u00e9]|"
-                              + high + high)
+    signs["any"] = re.compile(_class("".join(sorted(set("".join(chars.values())))))
+                              + "|[\u00c2\u00c3\u00e2-\u00e9]|" + high + high)
     return signs
 
 
