@@ -274,3 +274,12 @@ def test_clean_lines_of_the_page_are_the_context_of_guesses():
 
     assert _clean_context(["鍙戝竷", "青木先生", "", "好"], [0]) == "青木先生\n好"
     assert _clean_context(["鍙戝竷"], [0]) == ""
+
+
+def test_a_page_that_shows_the_damage_lowers_the_bar_for_its_short_lines():
+    """A short line of rare terms and digits reads below running text even when repaired: alone it is
+    left as it is; on a page whose other lines show the same damage it is repaired too."""
+    short = "具1枚硬棘及7~8枚软条"
+    page = "\n".join([short, SENTENCE, "老师说这个问题很重要，我们今天学习中文。"])
+    assert fix_mojibake(short.encode("gbk").decode("latin-1"))[0] != short
+    assert fix_mojibake(page.encode("gbk").decode("latin-1"))[0] == page

@@ -43,6 +43,11 @@ MIN_GAIN = 0.5
 #: ... and score at least this much itself (running Chinese text scores about -3 to -7; a wrong reading
 #: of Japanese or Greek as Big5 mojibake gives Chinese-looking garbage near -10).
 MIN_RESULT_SCORE = -8.5
+#: Lines a kind must have repaired on a page before the page counts as showing it ...
+PAGE_EVIDENCE = 2
+#: ... and then the score its other lines' repairs must reach (short lines of rare terms and digits
+#: read well below running text).
+PAGE_MIN_RESULT_SCORE = -10.5
 #: A lossless reading that scores this well (running Chinese text: -3 to -7) spares the lossy programme
 #: of the other kinds, which costs milliseconds a line.
 GOOD_SCORE = -7.0
@@ -920,15 +925,16 @@ def _suspect_lines(text: str) -> list[int]:
 
 
 def _readings(
-    body: str, depth: int, after: Kind | None = None, page: str = ""
+    body: str, depth: int, after: Kind | None = None, page: str = "", only: frozenset[str] | None = None
 ) -> list[tuple[list[tuple[Kind, Decoding]], float]]:
-    """Chains of decodings of ``body`` (one per layer, up to ``depth``) with the score of their result.
+    """Chains of decodings of ``body`` (one per layer, up to ``depth``) with the score of their result;
+    ``only``: the names of the kinds the first layer may be.
 
     A layer never undoes the one before (Big5-as-GBK then GBK-as-Big5 gives the line back, with only
     its lost bytes filled in by guesses: that is the GBK restart fix's job).
     """
     out = []
-    kinds = [kind for kind in KINDS if _shows_signs(kind, body)
+    kinds = [kind for kind in KINDS if (only is None or kind.name in only) and _shows_signs(kind, body)
              and (after is None or (kind.wrong, kind.source) != (after.source, after.wrong))
              # a double-byte codec reads almost anything: only the model can tell
              and (kind.source == "utf-8" or _model_is_trained())]
@@ -956,19 +962,23 @@ def _readings(
 
 
 def _repair_line(line: str, counts: dict[str, list[int]], examples: dict[str, tuple[str, str]],
-                 page: str = "") -> str:
-    """Repair one line, layer by layer, while the language model finds a clearly better reading."""
+                 page: str = "", *, min_score: float = MIN_RESULT_SCORE,
+                 only: frozenset[str] | None = None) -> str:
+    """Repair one line, layer by layer, while the language model finds a clearly better reading.
+
+    ``min_score``: what the repaired line must score at least; ``only``: the kinds its first layer may be.
+    """
     body = line.strip()
     if not body:
         return line
     base: float | None = None
     best: tuple[float, list[tuple[Kind, Decoding]]] | None = None
-    for chain, score in _readings(body, MAX_LAYERS, page=page):
+    for chain, score in _readings(body, MAX_LAYERS, page=page, only=only):
         if base is None:
             base = plausibility(body)
         gain = score - base
         rank = gain - LAYER_COST * (len(chain) - 1)
-        if gain >= MIN_GAIN and score >= MIN_RESULT_SCORE and (best is None or rank > best[0]):
+        if gain >= MIN_GAIN and score >= min_score and (best is None or rank > best[0]):
             best = (rank, chain)
     if best is None:
         return line
@@ -1018,9 +1028,21 @@ def fix_mojibake(text: str) -> tuple[str, list[Step]]:
     lines = text.split("\n")
     page = _clean_context(lines, suspects)
     changed = False
+    left = []
     for i in suspects:
         line = lines[i]
         fixed = _repair_line(line, counts, examples, page)
+        if fixed != line:
+            lines[i] = fixed
+            changed = True
+        else:
+            left.append(i)
+    shown = frozenset(name for name, (repaired, _, _) in counts.items() if repaired >= PAGE_EVIDENCE)
+    for i in left if shown else ():
+        # The page shows this damage on other lines: a short line of rare terms and digits that reads
+        # below MIN_RESULT_SCORE is taken at the lower PAGE_MIN_RESULT_SCORE, for those kinds only.
+        line = lines[i]
+        fixed = _repair_line(line, counts, examples, page, min_score=PAGE_MIN_RESULT_SCORE, only=shown)
         if fixed != line:
             lines[i] = fixed
             changed = True
