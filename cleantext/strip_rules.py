@@ -650,6 +650,26 @@ def related_link(line: Line) -> str | None:
     return None
 
 
+_LIST_TAIL = lazy_regex(r"\s*[:：»›>]|\s+\S")
+
+
+def related_list(line: Line) -> str | None:
+    """A label and the titles of other articles on one line: ``相关新闻：甲 | 乙``, ``延伸阅读: …``.
+
+    >>> related_list(make_line(1, "相关新闻：高铁票价调整 | 连假交通攻略"))
+    'related_article_list'
+    >>> related_list(make_line(1, "相关研究表明，这种鱼的寿命很长。")) is None
+    True
+    """
+    if line.size > 120 or line.text.lstrip("«‹<[【 ")[:1] not in initials("related_list"):
+        return None
+    p = line.probe.lstrip("«‹<[【 ")
+    m = phrase_regex("related_list", anchored=True).match(p)
+    if m and _LIST_TAIL.match(p, m.end()):
+        return "related_article_list"
+    return None
+
+
 @lru_cache(maxsize=1)
 def _disclaimer_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     entries = phrases("disclaimer")
@@ -916,6 +936,7 @@ HARD_RULES = (
     ("copyright", copyright_line, 160, True),
     ("breadcrumb", breadcrumb, 120, False),
     ("related-block", related_link, 120, True),
+    ("related-block", related_list, 120, False),
     ("doc-stub", doc_stub, 100, False),
     ("counter", counter, 100, False),
     ("widget", widget, 60, False),
@@ -961,6 +982,7 @@ RULE_CUES = {
     nav_bar: CUE_MENU,
     breadcrumb: CUE_TRAIL,
     related_link: CUE_TRAIL,
+    related_list: CUE_TRAIL,
     counter: CUE_DIGIT,
     debris: CUE_NO_HAN,
     soft_nav: CUE_ITEMS,

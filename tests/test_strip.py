@@ -730,3 +730,18 @@ def test_lazy_regex_held_outside_the_module_compiles_once_and_answers():
     assert holder["digits"].findall("a1b22") == ["1", "22"]
     assert holder["digits"].search("x") is None
     assert holder["digits"].pattern == r"\d+"
+
+
+def test_a_labelled_list_of_related_articles_is_dropped():
+    from cleantext.strip_rules import make_line, related_list
+
+    for text in ("相关新闻：高铁票价调整 | 连假交通攻略", "延伸阅读: 春运购票指南",
+                 "相關新聞：高鐵票價調整 | 連假交通攻略", "热门文章 春运购票指南 高铁票价调整"):
+        assert related_list(make_line(1, text)) == "related_article_list", text
+    for text in ("相关研究表明，这种鱼的寿命很长。", "相关新闻", "延伸阅读的习惯让他受益匪浅"):
+        assert related_list(make_line(1, text)) is None, text
+    body = "为了因应连假人潮，高铁公司宣布将加开多班列车。"
+    page = f"高铁新增班次\n\n{body}\n\n相关新闻：高铁票价调整 | 连假交通攻略\n"
+    article = strip(page)
+    assert article.paragraphs == (body,)
+    assert any(r.rule == "related_article_list" for r in article.removed)
