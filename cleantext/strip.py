@@ -125,8 +125,9 @@ def strip(
     start, end = body_span(lines)
     decisions: list[tuple[str, str]] = [_KEEP] * len(lines)
     title, byline = resolve_header(lines, start, decisions)
-    if title < 0 and start == 0 and lines and lines[0].size <= 40 and rules.title_like(lines[0]):
-        title = 0  # a heading that ends with a question or exclamation mark reads as prose
+    if (title < 0 and start < len(lines) and lines[start].size <= 40 and rules.title_like(lines[start])
+            and all(decisions[i] != _KEEP for i in range(start))):
+        title = start  # a heading that ends with a question or exclamation mark reads as prose
     for i in range(start, end + 1):
         if lines[i].hard:
             decisions[i] = lines[i].hard

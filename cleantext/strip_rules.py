@@ -491,6 +491,9 @@ def copyright_line(line: Line) -> str | None:
     return None
 
 
+_ARROWS = str.maketrans("»›→", ">>>")  # the separators of a trail, as one
+
+
 def breadcrumb(line: Line) -> str | None:
     """A location trail: ``当前位置: > 新闻``, ``首页 > 新闻中心 > 正文``.
 
@@ -498,6 +501,8 @@ def breadcrumb(line: Line) -> str | None:
     'arrow_trail'
     >>> breadcrumb(make_line(1, "您现在的位置：首页"))
     'location_label'
+    >>> breadcrumb(make_line(1, "论坛首页 › 数码产品 › 手机讨论区"))
+    'arrow_trail'
     >>> breadcrumb(make_line(1, "更多>同类资讯")) is None
     True
     """
@@ -518,7 +523,7 @@ def breadcrumb(line: Line) -> str | None:
     if m and _BREADCRUMB_TAIL.match(p, m.end()):
         return "location_label"
     if p.count(">") + p.count("»") + p.count("›") + p.count("→") >= 2:
-        _, n, runs = keyword_runs(p, ">")
+        _, n, runs = keyword_runs(p.translate(_ARROWS), ">")
         if n >= 3 and max(map(len, runs), default=0) <= 20:
             return "arrow_trail"
     return None

@@ -745,3 +745,17 @@ def test_a_labelled_list_of_related_articles_is_dropped():
     article = strip(page)
     assert article.paragraphs == (body,)
     assert any(r.rule == "related_article_list" for r in article.removed)
+
+
+def test_a_question_title_after_a_dropped_trail_is_the_title():
+    title, body = "新买的手机电池不耐用怎么办？", "用了一个星期，电池掉电特别快，一天要充两次电。"
+    article = strip(f"论坛首页 › 数码产品 › 手机讨论区\n{title}\n{body}\n")
+    assert (article.title, article.paragraphs) == (title, (body,))
+
+
+def test_shop_buttons_after_the_article_are_furniture():
+    body = "这款电饭煲采用球釜内胆，受热均匀，煮出的米饭香甜可口，支持预约功能。"
+    article = strip(f"美的智能电饭煲\n{body}\n加入购物车 立即购买\n")
+    assert article.paragraphs == (body,)
+    kept = strip(f"美的智能电饭煲\n{body}\n他回复说：收藏了，下次再买。\n")
+    assert kept.paragraphs[-1] == "他回复说：收藏了，下次再买。"
