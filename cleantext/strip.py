@@ -543,6 +543,9 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
     n = len(lines)
     for i in range(end + 1, n):
         line = lines[i]
+        if i == end + 1 and _signature(lines, i):
+            end = i  # a notice's issuer and date: the document's own last lines
+            continue
         if (i == end + 1 or in_tail) and rules.article_tail(line):
             in_tail = True  # the article's references: kept
             continue
@@ -593,6 +596,38 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
             in_block = True
         else:
             decisions[i] = ("footer", "short_line_after_body")
+
+
+#: A date on a line of its own: ``2023年2月20日``, ``二〇二三年二月二十日``, ``2023-02-20``.
+_DATE_LINE = rules.lazy_regex(
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+    r"[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+)
+
+
+def _signature(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` (right after the body) opens a signature: a date, or a short name over one.
+
+    >>> _signature([rules.make_line(1, "市林业局"), rules.make_line(2, "2023年2月20日")], 0)
+    True
+    >>> _signature([rules.make_line(1, "相关阅读"), rules.make_line(2, "马拉松报名火热进行中")], 0)
+    False
+    """
+    line = lines[i]
+    if line.hard:
+        return False
+    if _DATE_LINE.fullmatch(line.text):
+        return True
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        following is not None
+        and not following.hard
+        and _DATE_LINE.fullmatch(following.text) is not None
+        and line.size <= 30
+        and not line.stops
+        and _HAN_START.search(line.text) is not None
+        and not line.label
+    )
 
 
 _MIN_SENTENCE = 12

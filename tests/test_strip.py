@@ -759,3 +759,13 @@ def test_shop_buttons_after_the_article_are_furniture():
     assert article.paragraphs == (body,)
     kept = strip(f"美的智能电饭煲\n{body}\n他回复说：收藏了，下次再买。\n")
     assert kept.paragraphs[-1] == "他回复说：收藏了，下次再买。"
+
+
+def test_a_notice_keeps_its_issuer_and_date():
+    body = ["各区县林业局：", "为切实做好今年春季森林防火工作，现将有关事项通知如下：",
+            "一、提高思想认识。各地要充分认识森林防火工作的重要性。"]
+    title, signature = "关于做好春季森林防火工作的通知", ["市林业局", "2023年2月20日"]
+    page = "\n".join([title, *body, *signature, "【打印本页】【关闭窗口】"])
+    assert strip(page).paragraphs == (*body, *signature)
+    listed = "\n".join([title, *body, "相关阅读", "森林防火知识问答", "春季防火倡议书"])
+    assert strip(listed).paragraphs == tuple(body)
