@@ -8,7 +8,8 @@ directory. Everything is measured in this one run, against ../shared/tools/basel
 
 * pipeline     in-process ``clean_document`` over the cases: MB/s of input per core (CPU time)
 * baseline     ``baseline.py -o OUT FILES`` vs ``cleantext -j 1 -o OUT FILES`` as commands (CPU time)
-* jobs         ``cleantext -j 1`` vs ``-j 2`` on the same files (wall time; outputs must be identical), and
+* jobs         ``cleantext -j 1`` vs ``-j 2`` on the same files, alternated three times (median wall-time
+               ratio; outputs must be identical), and
                the speed-up two idle cores would give, from the CPU time of each process
 * memory       peak memory of the whole process tree (polled in /proc: parent, fork server, workers) for
                ``cleantext -j 2 -r DIR -o OUT`` over --memory-files files, and over a tenth of them: the
@@ -186,24 +187,33 @@ def run_sampled(args: list[str]) -> tuple[float, TreeSample, int]:
     return time.perf_counter() - start, sample, proc.wait()
 
 
-def bench_jobs(files: list[Path], work: Path) -> None:
+def bench_jobs(files: list[Path], work: Path, rounds: int = 3) -> None:
+    """``-j 1`` and ``-j 2`` alternated ``rounds`` times: the median of the wall-time ratios of each
+    round (a single pair moves by 20 % with the machine's load)."""
     names = [str(f) for f in files]
-    walls, cpus = {}, {}
-    for jobs in (1, 2):
-        out = work / f"jobs{jobs}"
-        wall, sample, code = run_sampled([*CLEANTEXT, "-j", str(jobs), "-q", "-o", str(out), *names])
-        walls[jobs], cpus[jobs] = wall, sample.cpu
-        busiest = sorted(sample.cpu.values(), reverse=True)
-        print(f"cleantext -j {jobs}  : wall {wall:.2f} s, CPU of the process tree {sum(busiest):.2f} s "
-              f"(per process: {', '.join(f'{c:.2f}' for c in busiest[:4])}), exit {code}")
+    ratios = []
+    walls: dict[int, float] = {}
+    cpus: dict[int, dict[int, float]] = {}
+    for round_ in range(1, rounds + 1):
+        for jobs in (1, 2):
+            out = work / f"jobs{jobs}"
+            shutil.rmtree(out, ignore_errors=True)
+            wall, sample, code = run_sampled([*CLEANTEXT, "-j", str(jobs), "-q", "-o", str(out), *names])
+            walls[jobs], cpus[jobs] = wall, sample.cpu
+            busiest = sorted(sample.cpu.values(), reverse=True)
+            per_process = ", ".join(f"{c:.2f}" for c in busiest[:4])
+            print(f"round {round_}: cleantext -j {jobs}: wall {wall:.2f} s, CPU of the process tree "
+                  f"{sum(busiest):.2f} s (per process: {per_process}), exit {code}")
+        ratios.append(walls[1] / walls[2])
     identical = same_tree(work / "jobs1", work / "jobs2")
-    print(f"speed-up -j 2 over -j 1: {walls[1] / walls[2]:.2f}x by wall (outputs identical: {identical})   "
+    print(f"speed-up -j 2 over -j 1: median {statistics.median(ratios):.2f}x by wall "
+          f"(rounds: {', '.join(f'{r:.2f}' for r in ratios)}; outputs identical: {identical})   "
           f"[bar: >= 1.7x; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores]")
     # What two idle cores would give: the -j 1 CPU time over the busiest -j 2 process or half the total.
     one, two = sum(cpus[1].values()), sorted(cpus[2].values(), reverse=True)
     if two:
         ideal = one / max(two[0], sum(two) / 2)
-        print(f"  speed-up on two idle cores, from the CPU times: {ideal:.2f}x "
+        print(f"  speed-up on two idle cores, from the CPU times (last round): {ideal:.2f}x "
               f"(-j 2 spends {sum(two) / max(one, 1e-9):.2f}x the CPU of -j 1)")
 
 
