@@ -645,14 +645,17 @@ def related_link(line: Line) -> str | None:
     >>> related_link(make_line(1, "下一篇：津蓟铁路"))
     'previous_next_link'
     """
-    if line.size > 120 or line.text.lstrip("«‹<[【 ")[:1] not in initials("related"):
-        return None
-    p = line.probe
-    p = p.lstrip("«‹<[【 ")
-    m = phrase_regex("related", anchored=True).match(p)
-    if m and _RELATED_TAIL.match(p, m.end()):
-        return "previous_next_link"
-    return None
+    return "previous_next_link" if _opens_with_label(line, "related", _RELATED_TAIL) else None
+
+
+def _opens_with_label(line: Line, name: str, tail: re.Pattern[str] | LazyRegex) -> bool:
+    """Whether ``line`` opens (after a bullet or bracket) with an entry of phrase list ``name`` that
+    ``tail`` follows (a colon, an arrow, a space...)."""
+    if line.size > 120 or line.text.lstrip("«‹<[【 ")[:1] not in initials(name):
+        return False
+    p = line.probe.lstrip("«‹<[【 ")
+    m = phrase_regex(name, anchored=True).match(p)
+    return bool(m and tail.match(p, m.end()))
 
 
 _LIST_TAIL = lazy_regex(r"\s*[:：»›>]|\s+\S")
@@ -666,13 +669,7 @@ def related_list(line: Line) -> str | None:
     >>> related_list(make_line(1, "相关研究表明，这种鱼的寿命很长。")) is None
     True
     """
-    if line.size > 120 or line.text.lstrip("«‹<[【 ")[:1] not in initials("related_list"):
-        return None
-    p = line.probe.lstrip("«‹<[【 ")
-    m = phrase_regex("related_list", anchored=True).match(p)
-    if m and _LIST_TAIL.match(p, m.end()):
-        return "related_article_list"
-    return None
+    return "related_article_list" if _opens_with_label(line, "related_list", _LIST_TAIL) else None
 
 
 @lru_cache(maxsize=1)
