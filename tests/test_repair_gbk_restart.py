@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from cleantext.repair.gbk_restart import (
     _TAG_REMNANT,
     DocumentBigrams,
+    _eaten_byte,
     fix_gbk_restart,
     run_endings,
     short_sentence_penalty,
@@ -144,6 +145,22 @@ def test_eaten_first_digit_of_a_number_is_guessed():
     assert repaired.startswith("這是當年的大事。") and "972年" in repaired
     assert repaired[8].isdigit()  # one digit stands where the eaten one stood
     assert steps[0].lost == 2
+
+
+def test_eaten_ampersand_of_a_character_reference_is_restored():
+    # a run ending before "&#22312;" swallows the "&": the rest of the reference tells it
+    clean = "次年獲得雨果獎。&#22312;冷戰進行了相當長的時間後，美國、蘇聯和中國各自"
+    damaged = damage(clean, {7})
+    assert "??#22312;" in damaged
+    repaired, steps = fix_gbk_restart(damaged)
+    assert repaired.startswith("次年獲得雨果獎。&#22312;冷戰")
+    assert steps[0].lost == 1  # only 。 was guessed: the '&' is known
+
+
+def test_only_a_known_reference_name_tells_an_eaten_ampersand():
+    assert _eaten_byte("nbsp;這") == _eaten_byte("#x4E2D;") == "&"
+    assert _eaten_byte("foo;") == _eaten_byte("#1;") == _eaten_byte("月6日") == ""
+    assert fix_gbk_restart("他問道你來了嗎?abc;這裡等你很久了。")[0] == "他問道你來了嗎?abc;這裡等你很久了。"
 
 
 def test_tag_remnant_is_a_tag_not_any_text_before_a_bracket():

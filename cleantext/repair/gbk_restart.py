@@ -24,6 +24,7 @@ where the page confirms the damage.
 
 from __future__ import annotations
 
+import html.entities
 import math
 import re
 import unicodedata
@@ -50,7 +51,7 @@ MARGIN_DAMAGED, GUESS_COST_DAMAGED, STRONG_GAIN = 0.0, 0.5, 20.0
 #: A lone '?' that splits text this much likelier without it is damage even on a page without others.
 INSERTED_SURE_GAIN = 8.0
 #: Unmistakable signs of the damage: private-use characters of a misread pair, a tag remnant after '?'.
-_DAMAGE_SIGNS = re.compile(r"[\ue000-\ue864]|\?/[a-zA-Z]{1,10}>")
+_DAMAGE_SIGNS = re.compile(r"[\ue000-\ue864]|\?/[a-zA-Z]{1,10}>|\?#(?:[0-9]{2,7}|[xX][0-9a-fA-F]{2,6});")
 #: Runs longer than this many characters are not followed (a real run ends at the paragraph's end).
 MAX_RUN = 3000
 #: A group of '?' (three or more in a row: a page whose characters were lost to '?' by a converter).
@@ -91,10 +92,37 @@ _TAG_REMNANT = re.compile(
     r"""/?[a-z][a-z0-9]{0,9}(?:\s+[a-z_:][\w:.-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))?)*\s*/?>""",
     re.I | re.A,
 )
-#: Gain credited to a reading that explains a tag remnant right after its invalid pair.
+#: What is left of a character reference whose ``&`` an invalid pair swallowed (``#22312;``, ``nbsp;``).
+#: Named ones count only when HTML knows the name (``html.entities.html5``), so ``cond?foo;`` is no remnant.
+_ENTITY_REMNANT = re.compile(r"#[0-9]{2,7};|#[xX][0-9a-fA-F]{2,6};|[a-zA-Z][a-zA-Z0-9]{1,7};")
+#: Gain credited to a reading that explains a tag or reference remnant right after its invalid pair.
 REMNANT_EVIDENCE = 4.0
 #: Pinyin tail of an annotated G0 whose ``(`` was eaten: ``?nèi)``.
 _TAIL = re.compile(r"([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêḿńňǹɑɡ]{1,7})\)")
+
+
+def _eaten_byte(after: str) -> str:
+    """The ASCII byte an invalid pair swallowed, when what follows tells it: a tag's ``<``, a ``&``.
+
+    >>> _eaten_byte("/p>"), _eaten_byte("#22312;冷战"), _eaten_byte("nbsp;"), _eaten_byte("foo;")
+    ('<', '&', '&', '')
+    """
+    if _TAG_REMNANT.match(after):
+        return "<"
+    return "&" if _entity_remnant(after, 0) else ""
+
+
+def _entity_remnant(text: str, at: int) -> re.Match[str] | None:
+    remnant = _ENTITY_REMNANT.match(text, at)
+    if remnant and remnant[0][0] != "#" and remnant[0] not in html.entities.html5:
+        return None
+    return remnant
+
+
+def _remnant_end(text: str, at: int) -> int:
+    """Where a tag or reference remnant starting at ``at`` ends (``at`` when there is none)."""
+    remnant = _TAG_REMNANT.match(text, at) or _entity_remnant(text, at)
+    return remnant.end() if remnant else at
 
 
 class _Model(Protocol):
@@ -643,7 +671,7 @@ def _rebuild(
     guessed: list[tuple[int, str]] = []
     lost = 0
     middle = "".join(site_pair(a[1], b[0]) for a, b in zip(pairs, pairs[1:], strict=False))
-    restored = "<" if ending.swallowed and _TAG_REMNANT.match(after) else ""
+    restored = _eaten_byte(after) if ending.swallowed else ""
     if ending.swallowed and not restored:
         lost += 1
     right_of_last = ending.extra + restored + after
@@ -782,8 +810,7 @@ def _best_ending(
     gap = where[at]  # the left context is scored alike in every reading: start at the gap
     joins = []  # where each reading meets the damaged text again (the rest scores alike)
     for ending in endings:
-        remnant = _TAG_REMNANT.match(text, ending.end)
-        joins.append(min(horizon, (remnant.end() if remnant else ending.end) + 2))
+        joins.append(min(horizon, _remnant_end(text, ending.end) + 2))
     # damaged[where[i] - gap]: score of the damaged text[q:lo + i]
     damaged = model.prefix_logprobs(flat[gap:where[max(joins) - lo]], flat[:gap])
     longest = max(endings, key=lambda e: len(e.pairs)).pairs
@@ -817,8 +844,8 @@ def _best_ending(
         tail = model.continuation_logprob(context, _model_view(end + text[ending.end:join]))
         chosen = sum(not ch.isdigit() for _, ch in guessed)  # a guessed digit replaces an eaten one
         cost = (GUESS_COST_DAMAGED if damaged_page else GUESS_COST) * chosen
-        if end.endswith("<") or (ending.swallowed and text[ending.end:ending.end + 1].isdigit()):
-            cost -= REMNANT_EVIDENCE  # a tag without its '<', or a number right after: the byte was eaten
+        if end.endswith(("<", "&")) or (ending.swallowed and text[ending.end:ending.end + 1].isdigit()):
+            cost -= REMNANT_EVIDENCE  # a tag without '<', a reference without '&', a number: a byte was eaten
         gain = head + tail - rejoin - cost
         if best is None or gain > best.score_gain:
             piece = _fold_like_page(lead + middle + end, folded)
