@@ -602,7 +602,8 @@ def _decode_by_lines(data: bytes, out: _Assembly, bulk: str, order: tuple[str, s
         line_start = max(line_start, pos)
         if line_start > pos:
             _add_bulk(data, pos, line_start, str(view[pos:line_start], bulk), bulk, out, order)
-        if bulk == "utf-8" and bad > line_start and _has_utf8_hanzi(view[line_start:bad]):
+        if (bulk == "utf-8" and bad > line_start and _has_utf8_hanzi(view[line_start:bad])
+                and not is_lossy_utf8(view[line_start:line_end])):
             # A line that starts in UTF-8 and goes on in another encoding: split it where UTF-8 fails.
             out.add(str(view[line_start:bad], "utf-8"), line_start, bad, "utf-8")
             line_start = bad
@@ -648,6 +649,32 @@ def _decode_each_line(data: bytes, start: int, end: int, out: _Assembly, order: 
 
 
 _UTF8_HANZI_RUN = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){3}")
+def is_lossy_utf8(line: memoryview | bytes) -> bool:
+    """True when ``line`` is UTF-8 but for continuation bytes lost to ``?``: lossy mojibake saved back.
+
+    Why: UTF-8 read as GBK (or Big5) loses the bytes the codec cannot pair to ``?`` (``手册`` →
+    ``鎵嬪唽`` but ``册。`` → ``鍐屻??``); saved as GBK, the line gives back the UTF-8 bytes with holes.
+    Read as UTF-8 up to the first hole, the rest would be garbage; read in the legacy encoding it is one
+    mojibake line, which the mojibake repair decodes whole, guessing what each hole took. The test: the
+    line fails as UTF-8 and decodes once every ``?`` stands for a continuation byte (a genuine ``?``
+    after a character breaks that, so such a line is never taken for lossy).
+
+    >>> is_lossy_utf8("相关手册。".encode()[:-2] + b"??"), is_lossy_utf8("手册?".encode())
+    (True, False)
+    """
+    line = bytes(line)  # (``in`` on a memoryview compares items, not bytes)
+    if b"?" not in line:
+        return False
+    try:
+        str(line, "utf-8")
+        return False
+    except UnicodeDecodeError:
+        pass
+    try:
+        str(line.replace(b"?", b"\x80"), "utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 def _has_utf8_hanzi(part: memoryview) -> bool:
@@ -677,7 +704,7 @@ def choose_line(line: memoryview | bytes, order: tuple[str, ...]) -> tuple[str, 
         try:
             text = str(line, enc)
         except UnicodeDecodeError:
-            if enc == "utf-8":
+            if enc == "utf-8" and not is_lossy_utf8(line):
                 text, errors = decode_counting(line, "utf-8")
                 if errors <= max(1, len(line) // 64):  # mostly UTF-8: stray bytes, not another encoding
                     stray = ("utf-8", text, errors)

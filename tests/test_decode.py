@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from cleantext import decode as decode_module
 from cleantext import decode_score, decode_sniff
-from cleantext.decode import decode, normalise_encoding
+from cleantext.decode import decode, is_lossy_utf8, normalise_encoding
 from cleantext.errors import BinaryInputError, CleantextError, DecodeError
 
 NEWS = "今天上午，市里召开了关于改善交通的座谈会，十多位市民代表发言。"
@@ -241,6 +241,17 @@ def test_stray_byte_in_a_utf8_line_does_not_turn_the_line_into_gb():
     assert result.text == "这一行是统一码的新闻，\ufffd后面的文字也是统一码。\n"
     assert result.encoding == "utf-8"
     assert [s.name for s in result.steps] == ["undecodable_bytes"]
+
+
+def test_lossy_mojibake_line_saved_back_as_gbk_is_kept_whole_in_a_mixed_file():
+    # UTF-8 read as GBK lost its odd last byte to '?', then the page saved it as GBK: the bytes are UTF-8
+    # with a hole. Split where UTF-8 fails, the line would end in a garbage character.
+    lossy = "相关链接：防汛知识手册".encode().decode("gbk", "replace").replace("\ufffd", "?")
+    data = ("统一码的标题\n".encode() + "国标码的正文。\n".encode("gbk") + lossy.encode("gbk") + b"\n"
+            + "国标码的结尾。\n".encode("gbk"))
+    assert decode(data).text.splitlines()[2] == lossy
+    assert is_lossy_utf8(lossy.encode("gbk"))
+    assert not is_lossy_utf8("统一码?".encode()) and not is_lossy_utf8("国标码".encode("gbk"))
 
 
 def test_single_encoding_file_is_not_mixed():

@@ -47,3 +47,17 @@ def test_a_gbk_page_shown_as_latin1_comes_back_whole():
     cleaned = cleantext.clean_document(page.encode("gbk").decode("latin-1").encode("utf-8"))
     assert (cleaned.title, cleaned.byline, list(cleaned.paragraphs)) == (title, byline, body)
     assert "gbk_as_cp1252" in {s.name for s in cleaned.steps}
+
+
+def test_a_lossy_mojibake_line_in_a_page_of_mixed_encodings_comes_back_whole():
+    """A GBK page with a UTF-8 title, and a paragraph stored as UTF-8-read-as-GBK mojibake whose odd
+    last byte became ``?``: decode keeps that line in GBK, the mojibake repair decodes it and guesses
+    the character the ``?`` took."""
+    title = "山区小学用上了新图书馆"
+    body = ["新学期开学第一天，孩子们走进了宽敞明亮的图书馆。",
+            "图书馆里有三千多册图书，还有一间可以上网的阅览室。"]
+    lossy = body[1].encode().decode("gbk", "replace").replace("\ufffd", "?")
+    assert lossy.endswith("?")
+    page = (title + "\n").encode() + (body[0] + "\n").encode("gbk") + (lossy + "\n").encode("gbk")
+    cleaned = cleantext.clean_document(page)
+    assert (cleaned.title, list(cleaned.paragraphs)) == (title, body)

@@ -157,6 +157,15 @@ def test_eaten_ampersand_of_a_character_reference_is_restored():
     assert steps[0].lost == 1  # only 。 was guessed: the '&' is known
 
 
+def test_last_character_of_a_run_is_guessed_with_the_reference_after_it_read():
+    # the run ends at 哈, whose trail byte went with the eaten '&'; 哈 is known only from 爾濱 after it,
+    # which the page writes as a reference
+    clean = "這座橋引起了大量爭論。最後，哈&#29246;濱市政府決定拆除。"
+    damaged = damage(clean, {10})
+    assert "?#29246;" in damaged
+    assert fix_gbk_restart(damaged)[0] == clean.replace("，", ",")
+
+
 def test_only_a_known_reference_name_tells_an_eaten_ampersand():
     assert _eaten_byte("nbsp;這") == _eaten_byte("#x4E2D;") == "&"
     assert _eaten_byte("foo;") == _eaten_byte("#1;") == _eaten_byte("月6日") == ""

@@ -119,6 +119,18 @@ def _entity_remnant(text: str, at: int) -> re.Match[str] | None:
     return remnant
 
 
+def _references_read(text: str) -> str:
+    """``text`` with its character references read (``&#23572;`` → ``尔``): the context a guess is scored in.
+
+    Why: on a page that writes characters as references, the text right of a run is otherwise ASCII to
+    the model, and the run's last character is guessed blind (``哈&#23572;滨`` → ``过``).
+
+    >>> _references_read("&#23572;滨&amp;"), _references_read("无")
+    ('尔滨&', '无')
+    """
+    return html.unescape(text) if "&" in text else text
+
+
 def _remnant_end(text: str, at: int) -> int:
     """Where a tag or reference remnant starting at ``at`` ends (``at`` when there is none)."""
     remnant = _TAG_REMNANT.match(text, at) or _entity_remnant(text, at)
@@ -675,6 +687,7 @@ def _rebuild(
     if ending.swallowed and not restored:
         lost += 1
     right_of_last = ending.extra + restored + after
+    right_seen = _references_read(right_of_last)  # what the model sees right of the run
     first_trail = pairs[0][0] if pairs else trail
     if first_trail is None:  # nothing of the character survives: a sentence end before a tag or number
         if not (restored or damaged_page or (after[:1].isascii() and after[:1].isalnum())):
@@ -692,10 +705,10 @@ def _rebuild(
             if not last_cands:
                 return None
             if len(middle) < 2:  # provisional last character, to give the first one its right context
-                last, _, _ = choose(model, last_cands, left[-2:] + middle, right_of_last)
+                last, _, _ = choose(model, last_cands, left[-2:] + middle, right_seen)
         else:
             last = site_pair(pairs[-1][1], trail)
-    body = middle + last + right_of_last
+    body = middle + last + right_seen
     if len(cands) == 1 and first_trail is not None:
         lead = cands[0]
     else:
@@ -707,7 +720,7 @@ def _rebuild(
     if last_cands:
         if worth is not None and not worth(lead, middle):
             return None
-        last, _, _ = choose(model, last_cands, left + lead + middle, right_of_last, document)
+        last, _, _ = choose(model, last_cands, left + lead + middle, right_seen, document)
         guessed.append((1 + len(middle), last))
         lost += 1
     if ending.swallowed and not restored and after[:1].isdigit() and not ending.extra:
