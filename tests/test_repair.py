@@ -160,6 +160,34 @@ def test_debris_fix_leaves_real_words_and_punctuation():
     assert fix_debris(text) == (text, [])
 
 
+UNREADABLE_SOURCE = "研究人員追蹤了兩千名受試者長達十年，結果顯示規律運動者的發病率下降了百分之二十。"
+
+
+@pytest.mark.parametrize("garble", [
+    lambda t: t.encode("utf-8").decode("big5", "replace").replace("\ufffd", "?"),  # lossy beyond repair
+    lambda t: t.encode("big5").decode("utf-8", "replace"),  # Big5 bytes read as UTF-8, bad bytes replaced
+    lambda t: t.encode("gbk", "replace").decode("utf-8", "replace"),
+])
+def test_a_line_of_undecodable_mojibake_goes_whole_and_counts_as_lost(garble):
+    line = garble(UNREADABLE_SOURCE)
+    out, steps = fix_debris("标题\n" + line + "\n正文还在。\n")
+    assert out == "标题\n正文还在。\n"
+    assert steps[0].name == "unreadable_lines" and steps[0].count == 1
+    assert steps[0].lost == len("".join(line.split())) and steps[0].detail == "lines at 3"
+
+
+@pytest.mark.parametrize("line", [
+    "你好?我好?他好?大家好?今天天气怎么样?",  # many genuine (folded) question marks
+    "1+1=? 2+2=? 3+3=? 4+4=?",
+    "这是一个\ufffd\ufffd的例子，只有一处字符丢了。",  # a few holes in text: only they go
+    "なぜ?どうして?本当に?",  # another script, but its text reads
+    "え?なに?ほんと?うそ?",
+])
+def test_a_line_with_holes_whose_text_reads_is_kept(line):
+    out, _ = fix_debris(line + "\n")
+    assert out.replace("\ufffd", "") == line.replace("\ufffd", "") + "\n"
+
+
 def test_numeric_reference_that_lost_its_ampersand_is_resolved():
     from cleantext.repair.markup import fix_html
 

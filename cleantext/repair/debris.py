@@ -10,6 +10,11 @@ and ``?`` lines must survive until the other fixes have had their chance.
 - U+FFFD, private-use characters, C0/C1 control characters other than tab, newline and carriage return.
 - Zero-width spaces, word joiners and byte order marks inside the text (they hide no character).
 - Lines holding nothing but ``?``: a character the site could not show.
+- Unreadable lines: mojibake too lossy to decode (UTF-8 read as Big5 loses over half its bytes to
+  ``?``), or bytes read in the wrong encoding with every bad sequence replaced (``�о���Ա``). What is
+  left between the holes is no text, and removing characters one by one would leave fragments that look
+  like text (``蝛嗡犖∟蕭``): the whole line goes, counted as lost. Runs first, while U+FFFD still marks
+  the holes.
 """
 
 from __future__ import annotations
@@ -34,6 +39,18 @@ _QUICK = re.compile(
 )
 
 _MAX_POSITIONS = 20
+
+#: Holes: characters the text lost (``?`` where a converter could not write one, U+FFFD).
+_HOLES = re.compile("[?\ufffd]+")
+#: An unreadable line: at least this share of its characters are holes, in this many separate places
+#: (lossy mojibake runs at 50-75 %; prose with many genuine ``?`` at 20-30 %)...
+UNREADABLE_HOLE_SHARE, UNREADABLE_MIN_HOLES = 0.4, 4
+#: ...and what is between the holes is no text: below this mean log-probability per character by the
+#: language model (Chinese prose scores about -4.5, with genuine ``?`` about -6; mojibake between holes
+#: -12 to -18).
+UNREADABLE_MAX_LOGPROB = -10.0
+#: Lines shorter than this (without spaces) are too short to judge.
+UNREADABLE_MIN_CHARS = 6
 
 
 def _positions(matches: list[re.Match[str]]) -> str:
@@ -111,6 +128,58 @@ def fix_lone_question_lines(text: str) -> tuple[str, list[Step]]:
     return _remove(text, LONE_QUESTION_LINE, "lone_question_lines", lambda s: s.count("?"))
 
 
+def is_unreadable(line: str) -> bool:
+    """True when ``line`` is full of holes and what is between them is no text (see the module doc).
+
+    >>> is_unreadable("???蝛嗡犖??∟蕭頩支????拙????????閰西????琿?????撟湛")
+    True
+    >>> is_unreadable("你好?我好?他好?大家好?今天天气怎么样?"), is_unreadable("1+1=? 2+2=? 3+3=?")
+    (False, False)
+    """
+    text = "".join(line.split())
+    if len(text) < UNREADABLE_MIN_CHARS:
+        return False
+    holes = _HOLES.findall(text)
+    if len(holes) < UNREADABLE_MIN_HOLES or sum(map(len, holes)) < UNREADABLE_HOLE_SHARE * len(text):
+        return False
+    rest = _HOLES.sub("", text)
+    if not rest:
+        return True
+    from cleantext.langmodel import get_model
+
+    return get_model().mean_logprob(rest) < UNREADABLE_MAX_LOGPROB
+
+
+def fix_unreadable_lines(text: str) -> tuple[str, list[Step]]:
+    """Remove lines of undecodable mojibake (:func:`is_unreadable`); their characters count as lost.
+
+    >>> garbage = "\\ufffd\\u043e\\ufffd\\ufffd\\ufffd\\u0531\\ufffd\\ufffd\\u0227\\ufffd"  # GB as UTF-8
+    >>> fix_unreadable_lines("标题\\n" + garbage + "\\n正文?\\n")[0]
+    '标题\\n正文?\\n'
+    """
+    if "?" not in text and "\ufffd" not in text:
+        return text, []
+    lines = text.splitlines(keepends=True)
+    kept: list[str] = []
+    gone: list[tuple[int, str]] = []
+    offset = 0
+    for line in lines:
+        if _HOLES.search(line) and is_unreadable(line):
+            gone.append((offset, line))
+        else:
+            kept.append(line)
+        offset += len(line)
+    if not gone:
+        return text, []
+    shown = ", ".join(str(at) for at, _ in gone[:_MAX_POSITIONS])
+    more = f" (+{len(gone) - _MAX_POSITIONS} more)" if len(gone) > _MAX_POSITIONS else ""
+    step = Step(
+        stage="repair", name="unreadable_lines", count=len(gone), before=gone[0][1].strip()[:20], after="",
+        lost=sum(len("".join(line.split())) for _, line in gone), detail=f"lines at {shown}{more}",
+    )
+    return "".join(kept), [step]
+
+
 def fix_debris(text: str) -> tuple[str, list[Step]]:
     """Run every debris fix; clean text is returned at once.
 
@@ -120,7 +189,8 @@ def fix_debris(text: str) -> tuple[str, list[Step]]:
     if not _QUICK.search(text) and "?" not in text:
         return text, []
     steps: list[Step] = []
-    for fix in (fix_kunjinkao, fix_fill_bytes, fix_lost_characters, fix_zero_width, fix_lone_question_lines):
+    for fix in (fix_unreadable_lines, fix_kunjinkao, fix_fill_bytes, fix_lost_characters, fix_zero_width,
+                fix_lone_question_lines):
         text, done = fix(text)
         steps += done
     return text, steps
