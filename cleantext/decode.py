@@ -603,7 +603,7 @@ def _decode_by_lines(data: bytes, out: _Assembly, bulk: str, order: tuple[str, s
         if line_start > pos:
             _add_bulk(data, pos, line_start, str(view[pos:line_start], bulk), bulk, out, order)
         if (bulk == "utf-8" and bad > line_start and _has_utf8_hanzi(view[line_start:bad])
-                and not is_lossy_utf8(view[line_start:line_end])):
+                and not is_lossy_utf8(view[line_start:min(line_end, line_start + LONG_LINE)])):
             # A line that starts in UTF-8 and goes on in another encoding: split it where UTF-8 fails.
             out.add(str(view[line_start:bad], "utf-8"), line_start, bad, "utf-8")
             line_start = bad
