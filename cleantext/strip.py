@@ -45,7 +45,7 @@ BREAKERS = frozenset(
     {"nav", "licence", "copyright", "spider-pool", "related-block", "doc-stub", "disclaimer", "breadcrumb"}
 )
 #: Hard labels that a byline-shaped line near the title overrides (``编辑：某 2020-01-02`` is a byline).
-_BYLINE_OVERRIDES = frozenset({"widget", "counter", "nav"})
+_BYLINE_OVERRIDES = frozenset({"widget", "counter", "nav", "forum-profile"})
 _BYLINE_SOFT_OVERRIDES = frozenset({"forum-profile", "nav", "contact", "counter", "widget"})
 _KEEP = ("keep", "")
 _TITLE_MARGIN = 0.3
@@ -128,11 +128,34 @@ def strip(
     if (title < 0 and start < len(lines) and lines[start].size <= 40 and rules.title_like(lines[start])
             and all(decisions[i] != _KEEP for i in range(start))):
         title = start  # a heading that ends with a question or exclamation mark reads as prose
+    elif (
+        0 <= title < start < len(lines)
+        and _question_title(lines[start])
+        and _SITE_LINE.search(lines[title].text)
+        and topic_overlap(lines[title].probe, _topic_text(lines, start)) < _TITLE_MARGIN
+    ):
+        decisions[title] = ("header", "site_name_over_question")
+        title = start  # ``某某论坛 - 口号`` over ``电池鼓了还能用吗？``: the question is the title
     for i in range(start, end + 1):
         if lines[i].hard:
             decisions[i] = lines[i].hard
     resolve_footer(lines, start, end, decisions)
     return _assemble(lines, decisions, title, byline)
+
+
+#: The separator of a site's name and its slogan or section (``问答之家 - 有问必答``).
+_SITE_LINE = rules.lazy_regex(r"\S\s+[-–—|｜]\s+\S")
+
+
+def _question_title(line: Line) -> bool:
+    """A short question on a line of its own (a Q&A or forum page's title), read as prose.
+
+    >>> _question_title(rules.make_line(1, "手机电池鼓起来了还能用吗？"))
+    True
+    >>> _question_title(rules.make_line(1, "他问：这样做值得吗？我不知道。"))
+    False
+    """
+    return line.size <= 40 and line.stops == 1 and line.text.endswith(("？", "?")) and rules.title_like(line)
 
 
 # --- summaries -------------------------------------------------------------------------------------
@@ -345,6 +368,8 @@ def trim_title_list(lines: list[Line], body: list[int]) -> None:
         return
     if not gap or any(g.core or g.size > 40 for g in gap):
         return
+    if any(_OUTLINE.match(r.text) for r in run) or any(_FIELD.match(g.text) for g in gap):
+        return  # an outline item (``三、检验``) or a field (``解：…``) among them: the article goes on
     for i in body[-k:]:
         lines[i].soft = _TITLE_LIST
     del body[-k:]
@@ -386,6 +411,7 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         and not shaped[i]
         and not lines[i].text.startswith(("—", "-"))
     ]
+    cands = _prefer_headings(lines, cands)
     bylines = [
         i
         for i in range(start)
@@ -432,6 +458,33 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         elif title >= 0 and _unrelated_short_line(line, lambda: topic() + lines[title].probe):
             decisions[i] = ("header", "unrelated_short_line")
     return title, byline
+
+
+#: A chapter heading of serialised fiction or a book: ``第十二章 夜雨``, ``第3回``.
+_CHAPTER = rules.lazy_regex(r"第[0-9〇零一二三四五六七八九十百千两]{1,6}[章节回卷集篇部]")
+_PAGE_TITLE_SEP = rules.lazy_regex(r"\s*_\s*")
+
+
+def _prefer_headings(lines: list[Line], cands: list[int]) -> list[int]:
+    """Title candidates, without those that are not the title when another one is there.
+
+    A chapter heading (``第十二章 夜雨``) is the title. A page's ``<title>`` copy (``某某技巧_某某文库``:
+    another candidate, then ``_`` and the site's name) and the poster's name under a forum profile label
+    (``楼主``) are not.
+    """
+    if len(cands) < 2:
+        return cands
+    chapters = [c for c in cands if _CHAPTER.match(lines[c].text)]
+    if chapters:
+        return chapters
+    texts = {lines[c].probe for c in cands}
+    kept = [
+        c
+        for c in cands
+        if not (c > 0 and lines[c - 1].soft is not None and lines[c - 1].soft[0] == "forum-profile")
+        and not ("_" in lines[c].probe and _PAGE_TITLE_SEP.split(lines[c].probe, 1)[0] in texts)
+    ]
+    return kept or cands
 
 
 #: A table-of-contents heading: the short lines under it, before the body, are its entries.
@@ -503,11 +556,41 @@ def _unrelated_short_line(line: Line, topic: Callable[[], str]) -> bool:
     a widget or counter in words the phrase lists lack (``A+ A-``, ``扫码阅读``)."""
     if line.size > 20 or line.core or line.marks or line.text[:1] in "(（【[" or rules.byline_like(line):
         return False
+    if _table_row(line):
+        return False
     han = rules._NON_HAN.sub("", line.probe)
     if not han:
         return line.size <= 10 and not _LATIN_WORD.search(line.probe)
-    # Two or three Han characters may be an author's name under a poem: kept.
+    # Two or three Han characters may be an author's name under a poem, with the dynasty in brackets
+    # after it (``李白〔唐代〕``): kept.
+    han = rules._NON_HAN.sub("", _BRACKETED_PART.sub("", line.probe))
     return len(han) >= 4 and topic_overlap(line.probe, topic()) == 0.0
+
+
+_BRACKETED_PART = rules.lazy_regex(r"[(（〔\[【［〈《][^)）〕\]】］〉》]{1,10}[)）〕\]】］〉》]")
+
+
+def _table_row(line: Line) -> bool:
+    """Three or more cells split by spaces or tabs, two of them with a number: a row of the article's
+    own table (``周三 雨夹雪 -1~4℃ 北风3级``), not a widget.
+
+    >>> _table_row(rules.make_line(1, "周三 雨夹雪 -1~4℃ 北风3级"))
+    True
+    >>> _table_row(rules.make_line(1, "收录于合集 #人物 12个"))
+    False
+
+    Labels each followed by a bare number are a counter, not a row: ``关注者 237  被浏览 4326``.
+
+    >>> _table_row(rules.make_line(1, "关注者 237  被浏览 4326"))
+    False
+    """
+    cells = line.text.split()
+    if len(cells) < 3 or sum(1 for c in cells if rules._DIGIT.search(c)) < 2:
+        return False
+    return not (len(cells) % 2 == 0 and all(_COUNT_CELL.fullmatch(c) for c in cells[1::2]))
+
+
+_COUNT_CELL = rules.lazy_regex(r"[\d,.]+[万千kKwW+]*")
 
 
 def _is_category_before_lead(line: Line, following: Line) -> bool:
@@ -580,6 +663,9 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
             continue
         if i == end + 1 and _bracketed(line.text):
             end = i  # ``（记者 某某）``, ``（完）``: the article's closing notes, however many
+            continue
+        if i == end + 1 and (_field_line(line) or _list_head(line, following, lines[i + 2 : i + 3])):
+            end = i  # ``工作地址：…``, ``获奖名单如下：``, ``费用参考`` over fields: the article's own list
             continue
         if i == end + 1 and next_unknown and following is not None and _unstopped_sentence(following):
             end = i  # a sub-head over a sentence that lost its full stop
@@ -661,6 +747,52 @@ _SENTENCE_COMMA = rules.lazy_regex(r"[\u4e00-\u9fff][，,、；;][\u4e00-\u9fff�
 
 def _bracketed(text: str) -> bool:
     return text[:1] in "(（【[" and text[-1:] in ")）】]"
+
+
+#: ``label：value``: a short label (no space, no comma), a colon, then something.
+_FIELD = rules.lazy_regex(r"([^:：\s，,。；;]{1,8})[:：]\s*\S")
+_LEAD_IN_WORDS = rules.lazy_regex(r"如下|以下|下列|包括")
+
+
+def _field_line(line: Line | None) -> bool:
+    """An unlabelled ``label：value`` line that is not prose: a field of the article's own list.
+
+    A label over a run of short link words (``热门城市：北京 上海 广州 深圳``) is not one.
+
+    >>> _field_line(rules.make_line(1, "工作地址：北京市海淀区中关村软件园"))
+    True
+    >>> _field_line(rules.make_line(1, "热门城市：北京 上海 广州 深圳"))
+    False
+    >>> _field_line(rules.make_line(1, "https://example.com/a"))
+    False
+    """
+    if line is None or line.label or line.core or line.disclaimer or line.size > 80:
+        return False
+    m = _FIELD.match(line.text)
+    if not m or not _HAN_START.search(m.group(1)):
+        return False
+    items = line.text[m.end() - 1 :].split()
+    return not (len(items) >= 4 and max(map(len, items)) <= 8)
+
+
+def _list_head(line: Line, following: Line | None, after: list[Line]) -> bool:
+    """A short line that opens the article's own list: a lead-in ending with a colon over a field or
+    an outline item (``获奖名单如下：``), or a sub-head over two fields (``规格参数`` / ``容量：4L``).
+
+    >>> make = rules.make_line
+    >>> _list_head(make(1, "费用参考"), make(2, "住宿：约1200元"), [make(3, "交通：约600元")])
+    True
+    >>> _list_head(make(1, "大家还在看"), make(2, "城东夜市开张"), [make(3, "春季赏花指南")])
+    False
+    """
+    if following is None or line.label or line.core or line.size > 40:
+        return False
+    listed = _field_line(following) or bool(_OUTLINE.match(following.text))
+    if line.text.endswith((":", "：")):
+        return listed or (_LEAD_IN_WORDS.search(line.text) is not None and not following.label)
+    if line.marks or line.size > 20 or not _field_line(following):
+        return False
+    return not after or _field_line(after[0]) or after[0].label is not None or after[0].core
 
 
 # --- result ----------------------------------------------------------------------------------------

@@ -702,12 +702,17 @@ def disclaimer_strength(line: Line) -> int:
     2
     >>> disclaimer_strength(make_line(1, "该公司声明，已就侵权行为追究法律责任。"))
     0
+
+    A label opens a statement only with a mark after it: a bare heading is the article's sub-head.
+
+    >>> disclaimer_strength(make_line(1, "免责条款不是万能的"))
+    0
     """
     if line.size > 300 or not _LEGAL_CHARS.search(line.text) or not _LEGAL_HINT.search(line.text):
         return 0
     p = line.probe
     selfs, labels, legal = _disclaimer_regexes()
-    label = bool(labels.match(p))
+    label = line.marks > 0 and bool(labels.match(p))
     own = bool(selfs.search(p))
     if not (label or own):
         return 0
@@ -723,10 +728,32 @@ def forum_profile(line: Line) -> str | None:
     >>> forum_profile(make_line(1, "发表于 2012-5-3 10:12 | 只看该作者"))
     'forum_profile_field'
     """
-    if line.size > 40 or line.stops or not (_starts_with(line, "forum") or _DIGIT.match(line.probe)):
+    if line.size > 40 or line.stops:
+        return None
+    if not (_starts_with(line, "forum") or _DIGIT.match(line.probe.lstrip("#"))):
         return None
     p = line.probe
     return "forum_profile_field" if _covered(p, phrase_regex("forum"), 0.0, numbers=True) else None
+
+
+_FLOOR = lazy_regex(r"(?:^|\s)#?\d{1,5}\s*楼")
+
+
+def post_stamp(line: Line) -> str | None:
+    """A forum post's stamp, made only of forum words with a date or a floor number
+    (``发表于 2023-5-20 15:01``, ``#4楼``): furniture wherever it stands, even between two posts.
+
+    >>> post_stamp(make_line(1, "发表于 2023-12-19 08:15"))
+    'forum_post_stamp'
+    >>> post_stamp(make_line(1, "#4楼"))
+    'forum_post_stamp'
+    >>> post_stamp(make_line(1, "积分 1234")) is None  # no date, no floor: only off the body
+    True
+    """
+    if line.size > 40 or line.stops or not forum_profile(line):
+        return None
+    p = line.probe
+    return "forum_post_stamp" if _DATE.search(p) or _FLOOR.search(p) else None
 
 
 def furniture(line: Line) -> str | None:
@@ -833,8 +860,8 @@ def seo_keywords(line: Line) -> tuple[int, bool] | None:
     if line.stops or line.size > 400:
         return None
     sep, n, runs = keyword_runs(line.probe, "_,|-、 ")
-    if not sep or n < 4 or max(map(len, runs), default=0) > 24:
-        return None
+    if not sep or n < 4 or max(map(len, runs), default=0) > 24 or (sep == " " and n < 6):
+        return None  # (four or five words between spaces: a product or headline title, not keywords)
     hanny = sum(1 for r in runs if _ANY_HAN.search(r))
     return n, n >= 6 and hanny >= 0.6 * n
 
@@ -941,6 +968,7 @@ HARD_RULES = (
     ("related-block", related_list, 120, False),
     ("doc-stub", doc_stub, 100, False),
     ("counter", counter, 100, False),
+    ("forum-profile", post_stamp, 40, False),
     ("widget", widget, 60, False),
     ("widget", greeting, 30, True),
 )
@@ -986,6 +1014,7 @@ RULE_CUES = {
     related_link: CUE_TRAIL,
     related_list: CUE_TRAIL,
     counter: CUE_DIGIT,
+    post_stamp: CUE_DIGIT,
     debris: CUE_NO_HAN,
     soft_nav: CUE_ITEMS,
     category: CUE_COLON,

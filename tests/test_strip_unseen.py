@@ -1,0 +1,230 @@
+"""The strip stage on layouts of genres it was first tried on late (notices, shops, recipes, forums,
+Q&A, fiction, weather tables, poems): the article's own lists, tables and sub-heads are kept, and the
+furniture of those genres goes. Every page here is written for these tests."""
+
+from __future__ import annotations
+
+from cleantext.strip import strip
+
+TITLE = "城南社区开展冬季消防安全检查"
+BYLINE = "2023-12-05 来源：城南街道办"
+P1 = "为切实做好冬季消防安全工作，城南社区近日组织工作人员对辖区内的商铺和居民楼开展了全面检查。"
+P2 = "检查中，工作人员重点查看了灭火器配备、疏散通道和电线线路等情况，发现隐患当场督促整改。"
+
+
+def page(*lines: str) -> str:
+    return "\n".join(lines)
+
+
+def kept(text: str) -> list[str]:
+    return [line for line in text.splitlines() if line]
+
+
+def removed(article, label: str | None = None) -> list[str]:
+    return [r.text for r in article.removed if label is None or r.label == label]
+
+
+# --- the article's own list after its last paragraph -----------------------------------------------
+
+
+def test_fields_and_signature_after_the_body_are_kept():
+    own = ["附件：1.检查记录表", "2.整改通知书", "城南社区居委会", "2023年12月4日"]
+    article = strip(
+        page(TITLE, BYLINE, P1, P2, *own, "相关新闻", "城北社区举办迎新年联欢会", "社区志愿者走访慰问老人")
+    )
+    assert kept(article.text) == [TITLE, BYLINE, P1, P2, *own]
+    assert removed(article) == ["相关新闻", "城北社区举办迎新年联欢会", "社区志愿者走访慰问老人"]
+
+
+def test_lead_in_with_a_colon_keeps_its_list():
+    own = ["检查结果如下：", "合格商铺：42家", "限期整改：6家"]
+    assert kept(strip(page(TITLE, P1, P2, *own)).text) == [TITLE, P1, P2, *own]
+
+
+def test_sub_head_over_fields_is_kept():
+    own = ["费用明细", "灭火器：1200元", "应急灯：800元", "宣传材料：300元"]
+    assert kept(strip(page(TITLE, P1, P2, *own)).text) == [TITLE, P1, P2, *own]
+
+
+def test_single_field_at_the_end_is_kept_and_the_block_after_it_goes():
+    article = strip(
+        page(TITLE, P1, P2, "活动地点：城南社区文化广场", "大家还在看", "夜市美食地图", "周末去哪儿")
+    )
+    assert kept(article.text) == [TITLE, P1, P2, "活动地点：城南社区文化广场"]
+
+
+def test_unknown_block_title_over_headlines_still_goes():
+    article = strip(page(TITLE, P1, P2, "大家还在看", "夜市美食地图", "周末去哪儿", "春季赏花指南"))
+    assert kept(article.text) == [TITLE, P1, P2]
+    assert removed(article, "related-block") == ["大家还在看", "夜市美食地图", "周末去哪儿", "春季赏花指南"]
+
+
+def test_label_over_short_link_words_is_not_a_field():
+    article = strip(page(TITLE, P1, P2, "热门城市：北京 上海 广州 深圳", "热门景区：故宫 外滩 西湖 黄山"))
+    assert kept(article.text) == [TITLE, P1, P2]
+
+
+def test_worked_solution_is_not_a_related_list():
+    own = ["解：120÷40=3（小时）", "答：3小时到达。", "三、检验答案", "把答案代入原题，看看是否正确。"]
+    body = [TITLE, P1, "例：两地相距120千米，汽车每小时行40千米，几小时到达？", *own]
+    article = strip(page(*body, "下载文档到电脑，查找使用更方便"))
+    assert kept(article.text) == body
+
+
+def test_short_questions_after_a_button_are_still_a_related_list():
+    tail = ["查看更多", "冬天怎样预防火灾？", "灭火器怎么用？", "电动车能在楼道充电吗？"]
+    article = strip(page(TITLE, P1, P2, *tail))
+    assert kept(article.text) == [TITLE, P1, P2]
+
+
+# --- lines before the body -------------------------------------------------------------------------
+
+
+def test_rows_of_a_table_before_the_body_are_kept():
+    rows = ["今天 小雨 3~8℃ 东风2级", "明天 多云 2~9℃ 北风3级"]
+    body = ["城南天气预报", "2024-02-05 11:00 更新", *rows, "穿衣指数：冷。建议穿棉衣、羽绒服等冬装。"]
+    assert kept(strip(page(*body)).text) == body
+
+
+def test_unrelated_widget_line_before_the_body_still_goes():
+    article = strip(page(TITLE, BYLINE, "收录于合集 #人物 12个", P1, P2))
+    assert kept(article.text) == [TITLE, BYLINE, P1, P2]
+
+
+def test_poet_with_dynasty_in_brackets_is_kept():
+    poem = ["春晓", "孟浩然〔唐代〕", "春眠不觉晓，处处闻啼鸟。", "夜来风雨声，花落知多少。"]
+    assert kept(strip(page(*poem)).text) == poem
+
+
+def test_unrelated_short_line_with_a_bracket_at_the_end_still_goes():
+    article = strip(page(TITLE, BYLINE, "扫码收听音频版〔新〕", P1, P2))
+    assert kept(article.text) == [TITLE, BYLINE, P1, P2]
+
+
+# --- titles ----------------------------------------------------------------------------------------
+
+
+def test_chapter_heading_is_the_title_of_a_fiction_page():
+    body = ["雨下了整整一夜，她推开窗，潮湿的风涌了进来。", "“你真的要走？”身后的人问。"]
+    article = strip(
+        page(
+            "书香阁_免费小说阅读网",
+            "上一章 ← 章节目录 → 下一章",
+            "第十二章 夜雨",
+            *body,
+            "上一章 ← 章节目录 → 下一章",
+        )
+    )
+    assert article.title == "第十二章 夜雨"
+    assert kept(article.text) == ["第十二章 夜雨", *body]
+
+
+def test_page_title_copy_with_the_site_name_is_not_the_title():
+    article = strip(page("城南社区开展冬季消防安全检查_城南文库", TITLE, P1, P2))
+    assert article.title == TITLE
+    assert kept(article.text) == [TITLE, P1, P2]
+
+
+def test_title_with_an_underscore_of_its_own_is_kept():
+    title = "南京市_(民国)"
+    article = strip(page(title, BYLINE, P1, P2))
+    assert article.title == title
+
+
+def test_question_under_a_site_name_and_slogan_is_the_title():
+    question = "冬天电动车能在楼道充电吗？"
+    answer = "不能。电动车电池在充电时可能起火，楼道是疏散通道，一旦起火后果严重，请到集中充电点充电。"
+    article = strip(page("邻里问答 - 有问题就有答案", question, answer))
+    assert article.title == question
+    assert kept(article.text) == [question, answer]
+
+
+def test_question_under_a_title_about_it_keeps_the_title():
+    title = "电动车充电 - 城南社区提醒"
+    question = "电动车能在楼道充电吗？"
+    answer = "不能。电动车电池在充电时可能起火，楼道是疏散通道，一旦起火后果严重，请到集中充电点充电。"
+    article = strip(page(title, question, answer))
+    assert article.title == title
+
+
+def test_spaced_product_title_is_not_a_keyword_header():
+    title = "青禾 IH电饭煲 4L家用 多功能"
+    body = "采用电磁加热技术，锅体整体受热，米饭颗粒饱满、软硬适中，内胆不粘易清洗。"
+    article = strip(page(title, body))
+    assert article.title == title
+
+
+def test_six_spaced_keywords_are_still_a_keyword_header():
+    article = strip(page("免费电影 在线观看 高清视频 最新电影 国产精品 日韩一区", TITLE, BYLINE, P1, P2))
+    assert kept(article.text) == [TITLE, BYLINE, P1, P2]
+
+
+# --- forum threads ---------------------------------------------------------------------------------
+
+
+def test_post_stamps_between_posts_are_dropped():
+    posts = [
+        "入冬以后鱼的活性下降明显，很多朋友说冬天钓不到鱼，其实是方法没对。",
+        "第一，找水深。第二，饵要慢。",
+        "学习了，上周末去水库空军，原来是水深没找对。",
+    ]
+    article = strip(
+        page(
+            "冬季水库钓鱼的几点心得",
+            "楼主",
+            "江边老张",
+            "发表于 2023-12-18 20:41",
+            posts[0],
+            posts[1],
+            "#2楼",
+            "发表于 2023-12-18 21:03",
+            posts[2],
+        )
+    )
+    assert article.title == "冬季水库钓鱼的几点心得"
+    assert "发表于 2023-12-18 21:03" in removed(article, "forum-profile")
+    assert "#2楼" in removed(article, "forum-profile")
+    assert all(p in kept(article.text) for p in posts)
+
+
+def test_a_floor_count_in_a_sentence_is_not_a_post_stamp():
+    body = [TITLE, P1, "这栋楼共有18楼，消防通道必须保持畅通。", P2]
+    assert kept(strip(page(*body)).text) == body
+
+
+# --- disclaimers and site credits ------------------------------------------------------------------
+
+
+def test_sub_head_with_a_legal_word_does_not_cut_the_body():
+    body = [
+        "网络小说改编影视剧，版权纠纷如何避免",
+        "近年来，网络小说改编影视剧的热潮持续升温，随之而来的版权纠纷也越来越多。",
+        "免责条款不是万能的",
+        "很多平台在用户协议中写明不承担任何责任，但法院并不一定认可这类条款的效力。",
+    ]
+    assert kept(strip(page(*body)).text) == body
+
+
+def test_site_credit_ends_the_body():
+    article = strip(
+        page(TITLE, P1, P2, "本文由城南在线原创，转载请注明出处。", "评论区", "还没有评论，快来抢沙发吧！")
+    )
+    assert kept(article.text) == [TITLE, P1, P2]
+
+
+def test_sentence_about_original_works_is_kept():
+    body = [TITLE, P1, "本文作者认为，原创作品的转载应当取得授权。", P2]
+    assert kept(strip(page(*body)).text) == body
+
+
+# --- new furniture words ---------------------------------------------------------------------------
+
+
+def test_fold_out_and_font_size_buttons_are_dropped():
+    article = strip(page(TITLE, BYLINE, "字級設定：小 中 大", P1, P2, "展开全文", "加入书签"))
+    assert kept(article.text) == [TITLE, BYLINE, P1, P2]
+
+
+def test_a_site_line_over_no_body_at_all_does_not_fail():
+    assert strip("问答之家 - 有问题就有答案").text == "问答之家 - 有问题就有答案\n"
+    assert strip("好").text == "好\n"
