@@ -838,8 +838,10 @@ def contact(line: Line) -> str | None:
 
     >>> contact(make_line(1, "地址：北京市东城区某街1号 电话：010-12345678"))
     'contact_details'
+    >>> contact(make_line(1, "投稿邮箱：tougao@example.com")), contact(make_line(1, "官方微博：@某某网"))
+    ('contact_details', 'contact_details')
     """
-    if line.size > 150 or line.stops or not _DIGIT.search(line.text):
+    if line.size > 150 or line.stops or not (_DIGIT.search(line.text) or "@" in line.text):
         return None
     p = line.probe
     labels = phrase_regex("contact")
@@ -908,17 +910,30 @@ def byline_like(line: Line) -> bool:
     True
     >>> byline_like(make_line(1, "上海轨道交通17号线 (2010年前)"))
     False
+
+    Without a colon: a reporter's credit (``记者陈怡君／台北报导``, ``本报记者 张三 李四``, ``综合报道``).
+
+    >>> byline_like(make_line(1, "记者陈怡君／台北报导")), byline_like(make_line(1, "记者节前夕"))
+    (True, False)
     """
     if line.size > 100 or line.stops:
         return False
     p = line.probe
-    if _DATE.search(p):
+    if _DATE.search(p) or (line.size <= 40 and _REPORTER_CREDIT.search(p)):
         return True
     for m in phrase_regex("byline").finditer(p):
         if _COLON_NEXT.match(p, m.end()) or (m.group().startswith("文") and m.end() < len(p)):
             return True
     return False
 
+
+#: A reporter's credit without a colon: the reporter word, then a space or slash, or a name and a space or
+#: slash, or a closing 报道/报导 (report); ``综合报道``; a news agency's ``中央社台北报导``, ``新华社北京电``.
+#: (``记者王明`` alone is not told from ``记者节前夕``, nor ``某某报道`` from a headline.)
+_REPORTER_CREDIT = lazy_regex(
+    r"^(?:本报|本台|特约|实习|见习)?(?:记者|通讯员)(?:[\s/／|]+\S|\S{2,4}[\s/／|]|\S+(?:报道|报导)$)"
+    r"|^(?:本报|本台|本刊)?(?:综合|联合|特约)(?:报道|报导)$|^\S{1,6}社\S{0,8}(?:报道|报导|电)$"
+)
 
 _REFERENCE = lazy_regex(r"^(?:\[\d{1,3}\]|\d{1,3}[.、)]\s*\S.*[.,，。．])")
 
@@ -997,10 +1012,10 @@ CUE_TAG = 1  #: a ``<`` (empty injected tag)
 CUE_BRACKET = 2  #: the line opens with a bracket (placeholder)
 CUE_PIPE = 4  #: a ``|`` or ``｜`` (spider pool)
 CUE_MENU = 8  #: a menu separator or a space (nav bar)
-CUE_DIGIT = 16  #: a digit (counter, contact)
+CUE_DIGIT = 16  #: a digit (counter, post stamp)
 CUE_LINK = 32  #: a ``/`` or ``www`` (link line)
 CUE_TRAIL = 64  #: a colon, an arrow or a space in the probe (breadcrumb, previous/next link)
-CUE_COLON = 128  #: a colon in the probe (category)
+CUE_COLON = 128  #: a colon in the probe (category, contact)
 CUE_ITEMS = 256  #: a ``|`` or a space (soft nav)
 CUE_NO_HAN = 512  #: no Han character (debris)
 
@@ -1018,7 +1033,7 @@ RULE_CUES = {
     debris: CUE_NO_HAN,
     soft_nav: CUE_ITEMS,
     category: CUE_COLON,
-    contact: CUE_DIGIT,
+    contact: CUE_COLON,
     url_line: CUE_LINK,
 }
 _UNIFIED_HAN = lazy_regex(r"[\u4e00-\u9fff]")

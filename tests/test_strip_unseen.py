@@ -4,6 +4,7 @@ furniture of those genres goes. Every page here is written for these tests."""
 
 from __future__ import annotations
 
+from cleantext import strip_rules as rules
 from cleantext.strip import strip
 
 TITLE = "城南社区开展冬季消防安全检查"
@@ -228,3 +229,30 @@ def test_fold_out_and_font_size_buttons_are_dropped():
 def test_a_site_line_over_no_body_at_all_does_not_fail():
     assert strip("问答之家 - 有问题就有答案").text == "问答之家 - 有问题就有答案\n"
     assert strip("好").text == "好\n"
+
+
+# --- credits and contact lines without the usual shape -----------------------------------------------
+
+
+def test_reporter_credit_without_a_colon_is_the_byline():
+    credit = "记者陈怡君／台北报导"
+    article = strip(page(TITLE, credit, P1, P2))
+    assert (article.title, article.byline, kept(article.text)) == (TITLE, credit, [TITLE, credit, P1, P2])
+    for line in ("本报记者 张三 李四", "综合报道", "新华社北京电"):
+        assert rules.byline_like(rules.make_line(1, line)), line
+    for line in ("记者节前夕", "多家媒体争相报道", "他在报道"):  # a name is not told from a word
+        assert not rules.byline_like(rules.make_line(1, line)), line
+
+
+def test_footer_contact_lines_without_a_digit_go_and_an_article_sentence_stays():
+    footer = ["投稿邮箱：tougao@example.com", "官方微博：@城南街道", "QQ群：123456789", "承办：城南网"]
+    mail = "居民如发现消防隐患，可发送邮件至 xiaofang@example.com 反映。"
+    article = strip(page(TITLE, BYLINE, P1, mail, P2, *footer))
+    assert kept(article.text) == [TITLE, BYLINE, P1, mail, P2]
+    assert removed(article) == footer
+
+
+def test_a_site_statement_that_articles_only_speak_for_their_authors_is_a_disclaimer():
+    article = strip(page(TITLE, P1, P2, "本站所有文章仅代表作者观点。"))
+    assert kept(article.text) == [TITLE, P1, P2]
+    assert removed(article, "disclaimer") == ["本站所有文章仅代表作者观点。"]
