@@ -7,6 +7,8 @@ Cases come from ../shared/tools/corrupt.py (several seeds until there are enough
 directory. Everything is measured in this one run, against ../shared/tools/baseline.py on the same files:
 
 * pipeline     in-process ``clean_document`` over the cases: MB/s of input per core (CPU time)
+* stages       the CPU time of each stage and repair fix on the same cases, in a fresh process (pages
+               never seen before), with the MB/s each would reach alone: what bounds the pipeline
 * baseline     ``baseline.py -o OUT FILES`` vs ``cleantext -j 1 -o OUT FILES`` as commands (CPU time)
 * jobs         ``cleantext -j 1`` vs ``-j 2`` on the same files, alternated three times (median wall-time
                ratio; outputs must be identical), and
@@ -115,6 +117,50 @@ def bench_pipeline(files: list[Path]) -> float:
           f"({wall:.2f} s wall): {mb(size) / cpu:.2f} MB/s per core   [bar: >= 10]"
           + (f"  ({failures} refused)" if failures else ""))
     return mb(size) / cpu
+
+
+def stage_times(directory: Path) -> None:
+    """Print the CPU time of each stage and fix on the pages of ``directory`` (run in a fresh process).
+
+    The first tenth of the pages warms the tables and is not timed: caches keyed by a page's content
+    would make pages seen before look cheap, so every timed page is new to the process.
+    """
+    from collections import defaultdict
+
+    from cleantext import convert, decode, strip
+    from cleantext.repair import FIXES, fix_name
+
+    data = [f.read_bytes() for f in sorted(directory.glob("*.txt"))]
+    warm, timed = data[: len(data) // 10], data[len(data) // 10:]
+    seconds: dict[str, float] = defaultdict(float)
+    for record, pages in ((False, warm), (True, timed)):
+        for page in pages:
+            marks = [time.process_time()]
+            text = decode.decode(page).text
+            marks.append(time.process_time())
+            for fix in FIXES:
+                text, _ = fix(text)
+                marks.append(time.process_time())
+            text = convert.convert(text).text
+            marks.append(time.process_time())
+            strip.strip(text)
+            marks.append(time.process_time())
+            if record:
+                names = ["decode", *(f"repair/{fix_name(f)}" for f in FIXES), "convert", "strip"]
+                for name, start, end in zip(names, marks, marks[1:], strict=False):
+                    seconds[name] += end - start
+    size = mb(sum(map(len, timed)))
+    total = sum(seconds.values())
+    print(f"stages (in a fresh process, {len(timed)} pages after {len(warm)} to warm up, 1 core): "
+          f"{size:.2f} MB in {total:.2f} s CPU = {size / total:.2f} MB/s per core")
+    for name, secs in sorted(seconds.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:28s} {secs:6.2f} s  {secs / total:6.1%}   alone {size / secs:7.1f} MB/s")
+
+
+def bench_stages(files: list[Path]) -> None:
+    proc = subprocess.run([sys.executable, __file__, "--stage-times", str(files[0].parent)],
+                          capture_output=True, text=True, env=ENV, timeout=TIMEOUT, check=True)
+    print(proc.stdout.rstrip())
 
 
 def bench_baseline(files: list[Path], work: Path) -> None:
@@ -291,9 +337,13 @@ def main() -> None:
     parser.add_argument("--memory-files", type=int, default=10000)
     parser.add_argument("--profile", type=int, default=300, help="cases to profile (0: skip)")
     parser.add_argument("--skip", nargs="*", default=[],
-                        choices=["pipeline", "baseline", "jobs", "memory", "startup", "profile"])
+                        choices=["pipeline", "stages", "baseline", "jobs", "memory", "startup", "profile"])
+    parser.add_argument("--stage-times", type=Path, help=argparse.SUPPRESS)  # the stages section's process
     args = parser.parse_args()
     sys.path.insert(0, str(REPO))
+    if args.stage_times:
+        stage_times(args.stage_times)
+        return
     # Byte-compile the package first, as an installed one is: every command below starts Python afresh,
     # and with PYTHONDONTWRITEBYTECODE (set on these machines) each start would compile it again.
     compileall.compile_dir(str(REPO / "cleantext"), quiet=1)
@@ -309,6 +359,8 @@ def main() -> None:
             bench_startup()
         if "pipeline" not in args.skip:
             bench_pipeline(files)
+        if "stages" not in args.skip:
+            bench_stages(files)
         if "baseline" not in args.skip:
             bench_baseline(files, work)
         if "jobs" not in args.skip:
