@@ -305,3 +305,29 @@ def test_three_question_marks_in_a_row_are_the_text_s_own():
     assert fix_gbk_restart(lost) == (lost, [])
     fixed, steps = fix_gbk_restart("??? 先后獲得國家及?。ㄊ校┘墭s譽稱號")
     assert fixed == "??? 先后獲得國家及省(市)級榮譽稱號" and steps
+
+
+def test_right_context_weighs_more_before_a_han_character_than_before_a_mark():
+    from cleantext.repair.gbk_restart import RIGHT_WEIGHT_HAN, RIGHT_WEIGHT_MARK, right_context_weight
+
+    assert right_context_weight("馆称之") == RIGHT_WEIGHT_HAN
+    for right in ("「滅絕」", "”", ",但", "\n", ""):
+        assert right_context_weight(right) == RIGHT_WEIGHT_MARK
+    assert RIGHT_WEIGHT_HAN > RIGHT_WEIGHT_MARK
+
+
+def test_a_word_with_the_right_neighbour_beats_one_with_the_left(monkeypatch: pytest.MonkeyPatch):
+    # 广东[菜]馆: with the right context weighed as little as before a quote, 东盟 (a word with the left
+    # neighbour) wins; weighed as a Han neighbour deserves, 菜馆 does
+    import cleantext.repair.gbk_restart as gbk
+
+    clean = "清蒸、红烧均可,广东菜馆称之为青衣。"
+    damaged = damage(clean, {clean.index("菜")})
+    assert fix_gbk_restart(damaged)[0] == clean
+    monkeypatch.setattr(gbk, "RIGHT_WEIGHT_HAN", gbk.RIGHT_WEIGHT_MARK)
+    assert fix_gbk_restart(damaged)[0] != clean
+
+
+def test_lost_full_stop_before_the_next_sentence_is_still_restored():
+    clean = "这个页面介绍莱索托的交通。因是一个内陆国家，交通不便。"
+    assert fix_gbk_restart(damage(clean, {clean.index("。")}))[0] == damage(clean, set())
