@@ -331,3 +331,16 @@ def test_a_word_with_the_right_neighbour_beats_one_with_the_left(monkeypatch: py
 def test_lost_full_stop_before_the_next_sentence_is_still_restored():
     clean = "这个页面介绍莱索托的交通。因是一个内陆国家，交通不便。"
     assert fix_gbk_restart(damage(clean, {clean.index("。")}))[0] == damage(clean, set())
+
+
+def test_the_full_stop_before_an_eaten_one_digit_month_is_restored_and_the_digit_counts_as_lost():
+    # "。4月6日" → "??月6日": the invalid pair (。's trail byte, '4') ate the month, which nothing tells
+    page = "二〇〇九年4月5日舉行第一輪投票，4月6日公布結果。第二輪總統選舉投票??月6日，據中央選舉委員會統計。"
+    repaired, steps = fix_gbk_restart(page)
+    assert "投票。月6日，" in repaired
+    assert steps[0].lost == 2 and steps[0].detail.endswith(":。")
+
+
+def test_question_marks_before_a_month_word_that_is_no_date_stay():
+    for text in ("你真的要走嗎??月底再說吧，我們還有很多事情要做。", "他問：真的嗎??日，我們再見面。"):
+        assert fix_gbk_restart(text)[0] == text

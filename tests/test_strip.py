@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from cleantext import strip_rules as rules
@@ -443,7 +443,9 @@ SENTENCE = st.text(
     ),
 )
 def test_any_clean_article_comes_back_whole(title, paragraphs):
-    # (unique: the same paragraph twice in a row at the top reads as a repeated lead and loses one copy)
+    # (unique: the same paragraph twice in a row at the top reads as a repeated lead and loses one copy;
+    # a title made only of furniture words, such as "阅读", is a widget by design wherever it stands)
+    assume(rules.furniture(rules.make_line(1, title)) is None)
     article = strip(page(title, *paragraphs))
     assert kept(article.text) == [title, *paragraphs]
 

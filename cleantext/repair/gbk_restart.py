@@ -93,6 +93,11 @@ _TAG_REMNANT = re.compile(
     r"""/?[a-z][a-z0-9]{0,9}(?:\s+[a-z_:][\w:.-]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]+))?)*\s*/?>""",
     re.I | re.A,
 )
+#: What follows a one-digit month that an invalid pair ate: ``??月6日`` is ``。4月6日`` (news sentences
+#: open with the date, and the damage strikes sentence ends; no text has a date without its month). The
+#: lost character is restored; the digit is not guessed (any of nine, and a wrong one would be a wrong
+#: date): it counts as lost. (``??日，`` is left: ``真的吗??日，`` may be the text's own.)
+_DATE_AFTER_EATEN_DIGIT = re.compile(r"月[0-9]{1,2}[日号]")
 #: What is left of a character reference whose ``&`` an invalid pair swallowed (``#22312;``, ``nbsp;``).
 #: Named ones count only when HTML knows the name (``html.entities.html5``), so ``cond?foo;`` is no remnant.
 _ENTITY_REMNANT = re.compile(r"#[0-9]{2,7};|#[xX][0-9a-fA-F]{2,6};|[a-zA-Z][a-zA-Z0-9]{1,7};")
@@ -717,7 +722,8 @@ def _rebuild(
     right_seen = _references_read(right_of_last)  # what the model sees right of the run
     first_trail = pairs[0][0] if pairs else trail
     if first_trail is None:  # nothing of the character survives: a sentence end before a tag or number
-        if not (restored or damaged_page or (after[:1].isascii() and after[:1].isalnum())):
+        if not (restored or damaged_page or (after[:1].isascii() and after[:1].isalnum())
+                or (ending.swallowed and _DATE_AFTER_EATEN_DIGIT.match(after))):
             return None
         cands: tuple[str, ...] = tuple(c for c in _ENDINGS if leads is None or tables.pair_of[c][0] in leads)
     else:
@@ -754,6 +760,7 @@ def _rebuild(
         # the eaten byte began a number ("。1972年" → "??972年"): the model knows which digits begin one
         restored, _, _ = choose(model, "0123456789", left + lead + middle + last, after)
         guessed.append((1 + len(middle) + len(last), restored))
+
     return lead, middle, last + ending.extra + restored, guessed, lost
 
 
@@ -884,7 +891,9 @@ def _best_ending(
         tail = model.continuation_logprob(context, _model_view(end + text[ending.end:join]))
         chosen = sum(not ch.isdigit() for _, ch in guessed)  # a guessed digit replaces an eaten one
         cost = (GUESS_COST_DAMAGED if damaged_page else GUESS_COST) * chosen
-        if end.endswith(("<", "&")) or (ending.swallowed and text[ending.end:ending.end + 1].isdigit()):
+        at = ending.end
+        number_next = text[at:at + 1].isdigit() or _DATE_AFTER_EATEN_DIGIT.match(text, at) is not None
+        if end.endswith(("<", "&")) or (ending.swallowed and number_next):
             cost -= REMNANT_EVIDENCE  # a tag without '<', a reference without '&', a number: a byte was eaten
         gain = head + tail - rejoin - cost
         if best is None or gain > best.score_gain:
