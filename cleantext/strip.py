@@ -129,22 +129,35 @@ def strip(
             and all(decisions[i] != _KEEP for i in range(start))):
         title = start  # a heading that ends with a question or exclamation mark reads as prose
     elif (
-        0 <= title < start < len(lines)
-        and _question_title(lines[start])
+        0 <= title < (question := _question_before_body(lines, start)) <= start < len(lines)
         and _SITE_LINE.search(lines[title].text)
         and topic_overlap(lines[title].probe, _topic_text(lines, start)) < _TITLE_MARGIN
     ):
         decisions[title] = ("header", "site_name_over_question")
-        title = start  # ``某某论坛 - 口号`` over ``电池鼓了还能用吗？``: the question is the title
+        decisions[question] = _KEEP
+        title = question  # ``某某论坛 - 口号`` over ``电池鼓了还能用吗？``: the question is the title
     for i in range(start, end + 1):
         if lines[i].hard:
             decisions[i] = lines[i].hard
+    drop_post_headers(lines, start, end, decisions)
+    drop_repeated_contents(lines, start, end, decisions)
     resolve_footer(lines, start, end, decisions)
     return _assemble(lines, decisions, title, byline)
 
 
 #: The separator of a site's name and its slogan or section (``问答之家 - 有问必答``).
 _SITE_LINE = rules.lazy_regex(r"\S\s+[-–—|｜]\s+\S")
+
+
+def _question_before_body(lines: list[Line], start: int) -> int:
+    """The question that opens a Q&A page: the body's first line, or the one :func:`body_span` left
+    above the asker and answer labels (``-1`` when there is none)."""
+    if start < len(lines) and _question_title(lines[start]):
+        return start
+    for i in range(start - 1, -1, -1):
+        if lines[i].core:
+            return i if not lines[i].label and _question_title(lines[i]) else -1
+    return -1
 
 
 def _question_title(line: Line) -> bool:
@@ -156,6 +169,79 @@ def _question_title(line: Line) -> bool:
     False
     """
     return line.size <= 40 and line.stops == 1 and line.text.endswith(("？", "?")) and rules.title_like(line)
+
+
+# --- furniture inside the body -------------------------------------------------------------------
+
+_STAMP_RULES = frozenset({"forum_post_stamp", "forum_post_buttons"})
+
+
+def _forum_line(line: Line) -> bool:
+    label = line.label
+    return label is not None and label[0] == "forum-profile"
+
+
+def drop_post_headers(lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]]) -> None:
+    """Between the posts of a thread, the lines around a post stamp or a button row (``沙发`` /
+    ``钓友小王`` / ``发表于 2023-12-18 21:03``): forum words (``沙发``, ``积分 856``) and a short name between
+    two forum lines go. A forum word with no stamp next to it (``沙发`` as a shop's sub-head) stays.
+    """
+    for i in range(start, end + 1):
+        hard = lines[i].hard
+        if hard is None or hard[1] not in _STAMP_RULES:
+            continue
+        lo = i
+        while lo > start and not lines[lo - 1].core:
+            lo -= 1
+        hi = i
+        while hi < end and not lines[hi + 1].core:
+            hi += 1
+        for j in range(lo, hi + 1):
+            line = lines[j]
+            if line.hard or decisions[j] is not _KEEP:
+                continue
+            if line.soft is not None and line.soft[0] == "forum-profile":
+                decisions[j] = line.soft
+            elif (
+                lo < j < hi
+                and not line.label
+                and line.size <= 16
+                and not line.marks
+                and _forum_line(lines[j - 1])
+                and _forum_line(lines[j + 1])
+            ):
+                decisions[j] = ("forum-profile", "poster_name_in_post_header")
+
+
+def drop_repeated_contents(lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]]) -> None:
+    """A table of contents inside the body (``目录`` over ``1 历史``, ``2 地理``…) whose entries come back
+    later as the article's own sub-heads: the copy goes, the sub-heads stay. A list under ``目录`` that
+    is not repeated later is the article's.
+    """
+    i = start
+    while i <= end:
+        if not (lines[i].size <= 20 and _CONTENTS.fullmatch(lines[i].probe)):
+            i += 1
+            continue
+        j, seen = i + 1, set()
+        while j <= end and not lines[j].core and lines[j].size <= 30 and not lines[j].marks:
+            key = _ENTRY_NUMBER.sub("", lines[j].probe)
+            if key in seen:
+                break  # the first sub-head: the contents are over
+            seen.add(key)
+            j += 1
+        entries = range(i + 1, j)
+        later = {rules._NOT_WORD.sub("", lines[k].probe) for k in range(j, len(lines)) if not lines[k].core}
+        repeated = [k for k in entries if _ENTRY_NUMBER.sub("", lines[k].probe) in later]
+        if len(repeated) >= 2 and len(repeated) * 2 >= len(entries):
+            decisions[i] = ("contents", "contents_heading_in_body")
+            for k in entries:
+                decisions[k] = ("contents", "contents_entry_repeated_as_sub_head")
+        i = j
+
+
+#: The number of a contents entry (``1 ``, ``2.3 ``, ``一、``) and what is not a word.
+_ENTRY_NUMBER = rules.lazy_regex(r"^[\d.]+\s*|^[一二三四五六七八九十]{1,3}、|[^0-9a-z\u3400-\u9fff]+")
 
 
 # --- summaries -------------------------------------------------------------------------------------
@@ -326,6 +412,8 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
         return len(lines), len(lines) - 1
     body = max(clusters, key=lambda c: sum(lines[i].wide for i in c))
     trim_title_list(lines, body)
+    if len(body) >= 2 and body[1] > body[0] + 1 and _question_title(lines[body[0]]):
+        body.pop(0)  # a Q&A page's question over its asker and answer labels: a title, not body
     while body and lines[body[-1]].disclaimer:
         lines[body.pop()].soft = ("disclaimer", "statement_at_body_edge")
     while body and lines[body[0]].disclaimer:
@@ -370,6 +458,8 @@ def trim_title_list(lines: list[Line], body: list[int]) -> None:
         return
     if any(_OUTLINE.match(r.text) for r in run) or any(_FIELD.match(g.text) for g in gap):
         return  # an outline item (``三、检验``) or a field (``解：…``) among them: the article goes on
+    if any(r.hard is not None and r.hard[1] in _STAMP_RULES for r in run):
+        return  # short replies between post stamps: a thread, not a list of titles
     for i in body[-k:]:
         lines[i].soft = _TITLE_LIST
     del body[-k:]
@@ -410,6 +500,7 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         and rules.title_like(lines[i])
         and not shaped[i]
         and not lines[i].text.startswith(("—", "-"))
+        and not _RATING.search(lines[i].text)
     ]
     cands = _prefer_headings(lines, cands)
     bylines = [
@@ -459,6 +550,9 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             decisions[i] = ("header", "unrelated_short_line")
     return title, byline
 
+
+#: Rating stars: a line with them is a review's or product's meta line, not its title.
+_RATING = rules.lazy_regex(r"[★☆]{3}")
 
 #: A chapter heading of serialised fiction or a book: ``第十二章 夜雨``, ``第3回``.
 _CHAPTER = rules.lazy_regex(r"第[0-9〇零一二三四五六七八九十百千两]{1,6}[章节回卷集篇部]")
@@ -556,8 +650,10 @@ def _unrelated_short_line(line: Line, topic: Callable[[], str]) -> bool:
     a widget or counter in words the phrase lists lack (``A+ A-``, ``扫码阅读``)."""
     if line.size > 20 or line.core or line.marks or line.text[:1] in "(（【[" or rules.byline_like(line):
         return False
-    if _table_row(line):
+    if _table_row(line) or _SECTION_HEAD.fullmatch(line.probe):
         return False
+    if "|" in line.probe and rules.facts_row(rules.keyword_runs(line.probe, "|")[2]):
+        return False  # ``北京 | 3-5年 | 本科``: a job's or a flat's facts
     han = rules._NON_HAN.sub("", line.probe)
     if not han:
         return line.size <= 10 and not _LATIN_WORD.search(line.probe)
@@ -567,6 +663,12 @@ def _unrelated_short_line(line: Line, topic: Callable[[], str]) -> bool:
     return len(han) >= 4 and topic_overlap(line.probe, topic()) == 0.0
 
 
+#: A sub-head naming a section of the page by what it holds (``商品介绍``, ``职位描述``, ``活动简介``), not
+#: a button that opens one (``查看详情``, ``展开介绍``).
+_SECTION_HEAD = rules.lazy_regex(
+    r"(?!查看|点击|展开|收起|更多|阅读|进入|下载|立即)[\u4e00-\u9fff]{0,6}"
+    r"(?:介绍|简介|描述|详情|说明|概述|概况|概要|简述|须知|要求|职责|特点|特色|亮点|流程|安排|背景|事项|摘要|导语|提要)"
+)
 _BRACKETED_PART = rules.lazy_regex(r"[(（〔\[【［〈《][^)）〕\]】］〉》]{1,10}[)）〕\]】］〉》]")
 
 
@@ -622,10 +724,11 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
             cache.append(_topic_text(lines, start))
         return cache[0]
 
-    in_block = in_tail = False
+    in_block = in_tail = own_list = False
     n = len(lines)
     for i in range(end + 1, n):
         line = lines[i]
+        following = lines[i + 1] if i + 1 < n else None
         if i == end + 1 and _signature(lines, i):
             end = i  # a notice's issuer and date: the document's own last lines
             continue
@@ -637,6 +740,12 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
         if i == end + 1 and label and not line.hard:
             if _CLOSERS.fullmatch(line.text):
                 continue  # a closing bracket right after the body is the article's own
+            if label[0] == "contact" and own_list:
+                end = i  # ``电话：…`` in the article's own list (``媒体联系`` / ``联系人：王女士``)
+                continue
+            if _contact_head(line, following):
+                end, own_list = i, True  # ``联系方式：`` on its own line over the article's contacts
+                continue
             if label[0] in _RESCUABLE and topic_overlap(line.probe, topic()) >= _RESCUE_OVERLAP:
                 end += 1  # a list or address about the article's own subject: its last line
                 continue
@@ -656,7 +765,6 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
         if i == end + 1 and _unstopped_sentence(line):
             end = i  # a sentence that lost its full stop: still the article
             continue
-        following = lines[i + 1] if i + 1 < n else None
         next_unknown = following is not None and _unknown(following)
         if i == end + 1 and _OUTLINE.match(line.text):
             end = i  # ``二、要点``, ``1. …``: the article's outline goes on
@@ -665,7 +773,7 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
             end = i  # ``（记者 某某）``, ``（完）``: the article's closing notes, however many
             continue
         if i == end + 1 and (_field_line(line) or _list_head(line, following, lines[i + 2 : i + 3])):
-            end = i  # ``工作地址：…``, ``获奖名单如下：``, ``费用参考`` over fields: the article's own list
+            end, own_list = i, True  # ``工作地址：…``, ``费用参考`` over fields: the article's own list
             continue
         if i == end + 1 and next_unknown and following is not None and _unstopped_sentence(following):
             end = i  # a sub-head over a sentence that lost its full stop
@@ -682,6 +790,26 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
             in_block = True
         else:
             decisions[i] = ("footer", "short_line_after_body")
+
+
+_BARE_LABEL = rules.lazy_regex(r"[^:：\s，,。]{2,8}[:：]")
+
+
+def _contact_head(line: Line, following: Line | None) -> bool:
+    """A bare label with a colon and nothing after it (``联系方式：``) over a contact or field line: the
+    article's own contact block, as a company's or a notice's (a site footer writes its contacts on
+    the label's line, or after other furniture).
+
+    >>> make = rules.read_line
+    >>> _contact_head(make(1, "联系方式："), make(2, "电话：0571-88886666"))
+    True
+    >>> _contact_head(make(1, "联系我们"), make(2, "电话：0571-88886666"))
+    False
+    """
+    if following is None or line.hard or not _BARE_LABEL.fullmatch(line.text):
+        return False
+    label = following.label
+    return (label is not None and label[0] == "contact") or _field_line(following)
 
 
 #: A date on a line of its own: ``2023年2月20日``, ``二〇二三年二月二十日``, ``2023-02-20``.

@@ -442,9 +442,30 @@ def soft_nav(line: Line) -> str | None:
         return None
     else:
         return None
-    if n >= 3 and max(map(len, runs), default=0) <= 16:
+    if n >= 3 and max(map(len, runs), default=0) <= 16 and not facts_row(runs):
         return "pipe_items"
     return None
+
+
+#: A cell that states a quantity: a number or a range with its unit (``3-5年``, ``89㎡``, ``25-40k``).
+_QUANTITY = lazy_regex(r"(?:\d+(?:\.\d+)?(?:\s*[-~～至到]\s*\d+(?:\.\d+)?)?\s*[^\d\s|]{0,3}){1,3}")
+
+
+def facts_row(runs: list[str]) -> bool:
+    """Cells of one record side by side (``北京 | 3-5年 | 本科``, ``3室2厅 | 89㎡ | 南北``): some state a
+    quantity with its unit, the others are words; a menu's items are all words (``北京 | 上海 | 广州``),
+    all numbers (a year archive, page numbers) or menu words (``上一页 | 2 | 下一页``).
+
+    >>> facts_row(["北京", "3-5年", "本科"]), facts_row(["北京", "上海", "广州"])
+    (True, False)
+    >>> facts_row(["2023年", "2022年", "2021年"]), facts_row(["上一页", "2", "下一页"])
+    (False, False)
+    """
+    quantities = sum(1 for r in runs if _DIGIT.search(r))
+    if not 0 < quantities < len(runs) or not all(_QUANTITY.fullmatch(r) for r in runs if _DIGIT.search(r)):
+        return False
+    bare = sum(1 for r in runs if _BARE_NUMBER.fullmatch(r))
+    return bare == 0 and _furniture_share(runs) == 0.0
 
 
 #: Hint regexes are alternations of plain literals: the regex engine then skips ahead with a set of
@@ -623,6 +644,69 @@ def widget(line: Line) -> str | None:
     return None
 
 
+_CALL_HINT = lazy_regex(r"关注|關注|扫|掃|长按|長按|下载|下載|打开|打開|点|點|轻触|輕觸|滑|预览|預覽|立即|吧")
+_CALL_TO_ACTION = lazy_regex(
+    r"(?:关注|扫码|扫描|长按|识别|下载|打开|搜索|添加|点击|戳)[^,，。!！]{0,10}"
+    r"(?:公众号|微信|二维码|app|客户端|小程序|视频号|官网|微博|抖音)"
+    r"|预览时|不可点|轻触|[上下左右]滑|滑动(?:看|查看|阅读)|^立即\w{2}$"
+    r"|(?:点个?|收藏|转发|分享|点赞)[^,，。]{0,6}吧[!！~～]?$"
+)
+
+
+def call_to_action(line: Line) -> str | None:
+    """A line that tells the reader what to tap or follow (``关注公众号，查询更多…``, ``预览时标签不可点``,
+    ``觉得有用就收藏起来吧``): a page's button or prompt in words no list has, off the body only.
+
+    >>> call_to_action(make_line(1, "关注公众号，查询更多裁判文书"))
+    'call_to_action'
+    >>> call_to_action(make_line(1, "预览时标签不可点"))
+    'call_to_action'
+    >>> call_to_action(make_line(1, "关注民生，服务百姓")) is None
+    True
+    """
+    if line.size > 30 or line.stops > 1 or not _CALL_HINT.search(line.text):
+        return None
+    return "call_to_action" if _CALL_TO_ACTION.search(line.probe) else None
+
+
+_BRACKET_BUTTONS = lazy_regex(r"(?:[【\[]\s*[^【】\[\]\s]{1,8}\s*[】\]]\s*){2,}")
+
+
+def bracket_buttons(line: Line) -> str | None:
+    """Two or more short words each in its own ``【】`` and nothing else: a row of links or buttons
+    (``【比分直播】【积分榜】【射手榜】``), off the body only.
+
+    >>> bracket_buttons(make_line(1, "【比分直播】【积分榜】【射手榜】"))
+    'bracketed_buttons'
+    >>> bracket_buttons(make_line(1, "【释义】比喻死守狭隘经验")) is None
+    True
+    """
+    if line.size > 60 or not _BRACKET_BUTTONS.fullmatch(line.text):
+        return None
+    return "bracketed_buttons"
+
+
+_SELF_STAMP = lazy_regex(
+    r"^(?:(?:本|此|该)(?:页面?|网页|词条|条目|文|帖|篇)(?:内容)?|最后|最近)(?:最后|最近)?"
+    r"(?:由\S{1,20})?(?:修订|更新|修改|编辑)(?:于|时间|日期)?\s*[:：]?\s*(?:19|20)\d{2}\s*[-/.年]"
+)
+
+
+def page_stamp(line: Line) -> str | None:
+    """The page's own record of when it was last changed (``本页面最后修订于2023年11月2日…。``,
+    ``最后更新时间：2023-11-02``): furniture even with a full stop, so it does not lengthen the body.
+    A sentence about something else's revision is not one.
+
+    >>> page_stamp(make_line(1, "本页面最后修订于2023年11月2日 (星期四) 08:15。"))
+    'page_revision_stamp'
+    >>> page_stamp(make_line(1, "该条例最后修订于2019年3月1日。")) is None
+    True
+    """
+    if line.size > 80 or line.text[0] not in "本此该該最" or "20" not in line.text and "19" not in line.text:
+        return None
+    return "page_revision_stamp" if _SELF_STAMP.match(line.probe) else None
+
+
 def doc_stub(line: Line) -> str | None:
     """Document-sharing site stubs: ``…_第1页``, ``已阅读5页,还剩30页未读``, ``下载本文档``.
 
@@ -685,9 +769,10 @@ def _disclaimer_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     )
 
 
-_LEGAL_CHARS = lazy_regex(r"[声聲版侵转轉删刪免立观觀CcDd]")
+_LEGAL_CHARS = lazy_regex(r"[声聲版侵转轉删刪免立观觀投遵替代CcDd]")
 _LEGAL_HINT = lazy_regex(
     r"声明|聲明|版权|版權|侵权|侵權|转载|轉載|删除|刪除|免责|免責|立场|立場|观点|觀點|Copyright|copyright|Disclaim|disclaim"
+    r"|投资建议|投資建議|遵医嘱|遵醫囑|替代|代替"
 )
 
 
@@ -753,7 +838,20 @@ def post_stamp(line: Line) -> str | None:
     if line.size > 40 or line.stops or not forum_profile(line):
         return None
     p = line.probe
-    return "forum_post_stamp" if _DATE.search(p) or _FLOOR.search(p) else None
+    if _DATE.search(p) or _FLOOR.search(p):
+        return "forum_post_stamp"
+    return "forum_post_buttons" if _button_row(p) else None
+
+
+def _button_row(p: str) -> bool:
+    """Two to six short words without a digit between spaces: a row of post buttons
+    (``回复 引用 举报``), when :func:`forum_profile` found them all forum words.
+
+    >>> _button_row("回复 引用 举报"), _button_row("积分 1234"), _button_row("楼主")
+    (True, False, False)
+    """
+    cells = p.split()
+    return 2 <= len(cells) <= 6 and all(len(c) <= 6 for c in cells) and not _DIGIT.search(p)
 
 
 def furniture(line: Line) -> str | None:
@@ -986,6 +1084,7 @@ HARD_RULES = (
     ("forum-profile", post_stamp, 40, False),
     ("widget", widget, 60, False),
     ("widget", greeting, 30, True),
+    ("footer", page_stamp, 80, True),
 )
 _HARD_WITH_STOPS = tuple(rule for rule in HARD_RULES if rule[3])
 
@@ -998,6 +1097,8 @@ SOFT_RULES = (
     ("contact", contact, 150),
     ("forum-profile", forum_profile, 40),
     ("widget", url_line, 200),
+    ("widget", bracket_buttons, 60),
+    ("widget", call_to_action, 30),
     ("furniture", furniture, 24),
 )
 
@@ -1029,12 +1130,14 @@ RULE_CUES = {
     related_link: CUE_TRAIL,
     related_list: CUE_TRAIL,
     counter: CUE_DIGIT,
-    post_stamp: CUE_DIGIT,
+    post_stamp: CUE_DIGIT | CUE_ITEMS,
     debris: CUE_NO_HAN,
     soft_nav: CUE_ITEMS,
     category: CUE_COLON,
     contact: CUE_COLON,
     url_line: CUE_LINK,
+    bracket_buttons: CUE_BRACKET,
+    page_stamp: CUE_DIGIT,
 }
 _UNIFIED_HAN = lazy_regex(r"[\u4e00-\u9fff]")
 _PLAIN_HAN = lazy_regex(r"[\u4e00-\u9fff]+")

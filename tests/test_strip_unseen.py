@@ -256,3 +256,165 @@ def test_a_site_statement_that_articles_only_speak_for_their_authors_is_a_discla
     article = strip(page(TITLE, P1, P2, "本站所有文章仅代表作者观点。"))
     assert kept(article.text) == [TITLE, P1, P2]
     assert removed(article, "disclaimer") == ["本站所有文章仅代表作者观点。"]
+
+
+# --- second round: job, shop, Q&A, forum, wiki, finance, company pages ------------------------------
+
+
+def test_section_sub_head_before_the_first_paragraph_is_kept_and_a_button_still_goes():
+    body = ["城南社区冬季消防演练", "活动简介", P1, P2]
+    assert kept(strip(page(*body)).text) == body
+    article = strip(page(TITLE, BYLINE, "点击了解详情", P1, P2))
+    assert kept(article.text) == [TITLE, BYLINE, P1, P2]
+
+
+def test_facts_row_is_kept_and_a_menu_of_words_still_goes():
+    facts = "北京 | 3-5年 | 本科"
+    body = ["高级消防工程师", facts, "岗位职责：", P1, P2]
+    assert kept(strip(page(*body)).text) == body
+    assert rules.facts_row(["3室2厅", "89㎡", "南北", "精装"])
+    for menu in (["北京", "上海", "广州"], ["2023年", "2022年", "2021年"], ["上一页", "2", "下一页"]):
+        assert not rules.facts_row(menu), menu
+    article = strip(page("北京 | 上海 | 广州 | 深圳", TITLE, BYLINE, P1, P2))
+    assert kept(article.text) == [TITLE, BYLINE, P1, P2]
+
+
+def test_forum_words_between_posts_go_with_the_poster_name():
+    posts = [
+        "入冬以后鱼的活性下降明显，很多朋友说冬天钓不到鱼，其实是方法没对。",
+        "学习了，上周末去水库空军，原来是水深没找对。",
+        "慢收太关键了，我一般数到五再动，停顿要比夏天长。",
+    ]
+    article = strip(
+        page(
+            "冬季水库钓鱼的几点心得",
+            "发表于 2023-12-18 20:41",
+            posts[0],
+            "回复 使用道具 举报",
+            "沙发",
+            "钓不到鱼的小王",
+            "发表于 2023-12-18 21:03",
+            posts[1],
+            "回复 支持 反对",
+            "板凳",
+            "发表于 2023-12-19 08:15",
+            posts[2],
+        )
+    )
+    assert [p for p in kept(article.text) if p in posts] == posts
+    gone = removed(article, "forum-profile")
+    for line in ("回复 使用道具 举报", "沙发", "钓不到鱼的小王", "回复 支持 反对", "板凳"):
+        assert line in gone, line
+
+
+def test_forum_word_as_a_sub_head_without_a_post_stamp_is_kept():
+    body = [
+        "客厅家具怎么选",
+        "客厅是家里使用最多的空间，家具的选择直接影响居住的舒适度。",
+        "沙发",
+        "沙发的尺寸要和客厅面积相配，一般三人位沙发长度在两米左右比较合适。",
+        "回复 引用",  # not a post: no stamp next to it, a hard label needs forum context only off the body
+    ]
+    article = strip(page(*body[:4]))
+    assert kept(article.text) == body[:4]
+
+
+def test_question_title_over_asker_and_answer_labels():
+    question = "煮饺子的时候为什么要加三次凉水？"
+    answer = ["加凉水是为了让饺子皮和馅一起熟。水开后皮受热快，馅受热慢，一直大火煮，皮破了馅还没熟。",
+              "点一次凉水，水温降下来，皮就不会煮烂，馅有时间慢慢熟透。"]
+    article = strip(page("问答之家 - 有问题就有答案", question, "我来答", "提问者采纳", *answer))
+    assert article.title == question
+    assert kept(article.text) == [question, *answer]
+    assert set(removed(article)) >= {"我来答", "提问者采纳"}
+
+
+def test_question_followed_by_its_answer_stays_in_the_body():
+    body = [TITLE, P1, "为什么冬天更容易发生火灾？", "冬季取暖用电用火增多，室内空气干燥，一旦起火蔓延很快。"]
+    assert kept(strip(page(*body)).text) == body
+
+
+def test_answer_words_in_a_sentence_are_kept():
+    line = rules.read_line(1, "最佳答案往往不是第一个回答")
+    assert line.hard is None
+
+
+def test_contents_repeated_as_sub_heads_go_and_a_list_under_contents_stays():
+    lead = "青铜器是以青铜为基本原料加工而制成的器皿、用器等，是人类文明史上的重要发明。"
+    history = "中国的青铜时代约从公元前2000年开始，经历了夏、商、西周和春秋战国时期。"
+    kinds = "按用途可分为礼器、乐器、兵器、工具和生活用具等，各有其形制。"
+    article = strip(page("青铜器", lead, "目录", "1 历史", "2 分类", "历史", history, "分类", kinds))
+    assert kept(article.text) == ["青铜器", lead, "历史", history, "分类", kinds]
+    assert removed(article, "contents") == ["目录", "1 历史", "2 分类"]
+    own = ["青铜器", lead, "目录", "1 鼎", "2 簋", history, kinds]  # not repeated: the article's list
+    assert kept(strip(page(*own)).text) == own
+
+
+def test_page_revision_stamp_goes_and_a_law_revision_sentence_stays():
+    stamp = "本页面最后修订于2023年11月2日 (星期四) 08:15。"
+    article = strip(page(TITLE, P1, P2, stamp, "隐私政策 关于本站"))
+    assert kept(article.text) == [TITLE, P1, P2]
+    law = "该条例最后修订于2019年3月1日。"
+    assert rules.read_line(1, law).hard is None
+    assert kept(strip(page(TITLE, P1, law, P2)).text) == [TITLE, P1, law, P2]
+
+
+def test_investment_and_health_notices_are_disclaimers():
+    for notice in (
+        "风险提示：本文所涉及的内容仅供参考，不构成投资建议。据此操作，风险自担。",
+        "以上内容仅作健康科普，不能替代医生面诊，具体请遵医嘱。",
+        "未经作者授权，禁止转载",
+    ):
+        article = strip(page(TITLE, P1, P2, notice))
+        assert kept(article.text) == [TITLE, P1, P2], notice
+    for sentence in (
+        "专家给出的投资建议是分散配置，不要把鸡蛋放在一个篮子里。",
+        "新材料可以替代钢铁，用在桥梁的次要构件上。",
+        "以上内容仅代表作者个人观点。",  # an opinion note is not a reading-risk notice
+    ):
+        assert kept(strip(page(TITLE, P1, P2, sentence)).text)[-1] == sentence, sentence
+
+
+def test_calls_to_action_after_the_body_go_and_a_slogan_stays():
+    for prompt in ("关注公众号，查询更多裁判文书", "预览时标签不可点", "觉得有用就收藏起来吧"):
+        assert kept(strip(page(TITLE, P1, P2, prompt)).text) == [TITLE, P1, P2], prompt
+    slogan = "关注民生，服务百姓"
+    assert kept(strip(page(TITLE, P1, P2, slogan)).text) == [TITLE, P1, P2, slogan]
+
+
+def test_bracketed_link_row_after_the_body_goes():
+    article = strip(page(TITLE, P1, P2, "【比分直播】【积分榜】【射手榜】"))
+    assert kept(article.text) == [TITLE, P1, P2]
+    assert rules.bracket_buttons(rules.make_line(1, "【释义】比喻死守狭隘经验")) is None
+
+
+def test_company_contact_block_under_its_own_heading_is_kept():
+    own = ["联系方式：", "电话：0571-88886666", "邮箱：info@example.com"]
+    article = strip(page(TITLE, P1, P2, *own, "上一篇：城北社区举办联欢会", "Copyright © 2023 城南网"))
+    assert kept(article.text) == [TITLE, P1, P2, *own]
+    press = ["媒体联系", "联系人：王女士", "电话：021-66778899"]
+    assert kept(strip(page(TITLE, P1, P2, *press)).text) == [TITLE, P1, P2, *press]
+
+
+def test_site_contact_lines_after_a_menu_word_go():
+    footer = ["联系我们", "电话：010-12345678", "地址：北京市东城区某街1号"]
+    article = strip(page(TITLE, P1, P2, *footer))
+    assert kept(article.text) == [TITLE, P1, P2]
+
+
+def test_a_rating_line_is_not_the_title():
+    title = "一部关于等待的电影"
+    review = [
+        "看完这部电影，我在影院里坐了很久，海浪声成了最重要的台词。",
+        "推荐给所有愿意把时间交给电影的人。",
+    ]
+    article = strip(page("豆瓣电影", title, "南风 评论 《海边的小镇》 ★★★★☆", "2023-07-15 22:08", *review))
+    assert article.title == title
+
+
+def test_end_mark_goes_and_a_line_with_the_word_stays():
+    article = strip(page(TITLE, P1, P2, "- END -", "长按识别二维码关注", "往期推荐", "城北社区举办联欢会"))
+    assert kept(article.text) == [TITLE, P1, P2]
+    assert rules.read_line(1, "THE END OF AN ERA").hard is None
+    signed = [TITLE, P1, P2, "审判员 王某", "二〇二二年十月二十日", "书记员 赵某"]
+    assert kept(strip(page(*signed, "关注公众号，查询更多裁判文书")).text) == signed
