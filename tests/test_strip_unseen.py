@@ -418,3 +418,11 @@ def test_end_mark_goes_and_a_line_with_the_word_stays():
     assert rules.read_line(1, "THE END OF AN ERA").hard is None
     signed = [TITLE, P1, P2, "审判员 王某", "二〇二二年十月二十日", "书记员 赵某"]
     assert kept(strip(page(*signed, "关注公众号，查询更多裁判文书")).text) == signed
+
+
+def test_friend_links_and_the_search_cloud_go_and_a_sentence_about_them_stays():
+    footer = ["友情链接：新浪网 搜狐网 网易 腾讯网", "热门搜索：消防、安全、社区、检查"]
+    about = "友情链接是网站之间互相推荐的一种方式，社区网站也有。"
+    article = strip(page(TITLE, BYLINE, P1, about, P2, *footer))
+    assert kept(article.text) == [TITLE, BYLINE, P1, about, P2]
+    assert removed(article, "related-block") == footer
