@@ -10,7 +10,8 @@ byte such as the ``s`` of 榮 = 98 73, or an ASCII character: an invalid pair ``
 :func:`fix_gbk_restart` re-reads each run one byte later and fills what the damage destroyed: the lost
 character's lead byte (hidden in G0; a surviving pinyin tail ``?nèi)`` names it), the last character's
 trail byte when the run ends in an invalid pair, and the swallowed byte when it can be told (the ``<``
-of a tag remnant, the first digit of a number). Candidates are scored by the shared character model
+of a tag remnant, the ``&`` of a character reference, the first digit of a number; a one-digit month
+before ``月6日`` cannot be told and counts as lost). Candidates are scored by the shared character model
 mixed with the page's own n-grams and character frequencies (cache models: names it repeats), the
 dictionary words a candidate makes with its neighbours (when the model file has them), quote balance
 over the paragraph and the prior that the damage strikes mostly before ``。``. Every way a run can end
