@@ -162,7 +162,7 @@ def explain_lines(outcome: Outcome) -> list[str]:
         if step.lost:
             line += f" ({step.lost} characters lost)"
         if step.detail:
-            line += f" [{step.detail}]"
+            line += f" [{_short(step.detail, 200)}]"  # (a guessed line break stays on the line: ⏎)
         lines.append(line)
     for removed in outcome.removed:
         lines.append(f"{name}: removed line {removed.line_no} ({removed.label}, {removed.rule}): "

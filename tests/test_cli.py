@@ -434,3 +434,12 @@ def test_pool_prints_every_article_in_input_order(tmp_path):
     proc = run("-j", "2", *(str(work / name) for name in sorted(originals)))
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout == b"".join(expected(originals[name]) for name in sorted(originals))
+
+
+def test_explain_keeps_each_step_on_one_line_when_its_detail_holds_a_line_break():
+    from cleantext.batch import Outcome
+    from cleantext.report import explain_lines
+
+    step = cleantext.Step("repair", "gbk_restart", 1, "案?", "案\n", lost=1, detail="at:guessed 8:\n")
+    lines = explain_lines(Outcome("a.txt", encoding="gb18030", confidence=0.9, steps=(step,)))
+    assert lines[1] == "a.txt: repair/gbk_restart ×1: '案?' → '案⏎' (1 characters lost) [at:guessed 8:⏎]"

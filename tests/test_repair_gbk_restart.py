@@ -344,3 +344,14 @@ def test_the_full_stop_before_an_eaten_one_digit_month_is_restored_and_the_digit
 def test_question_marks_before_a_month_word_that_is_no_date_stay():
     for text in ("你真的要走嗎??月底再說吧，我們還有很多事情要做。", "他問：真的嗎??日，我們再見面。"):
         assert fix_gbk_restart(text)[0] == text
+
+
+def test_a_line_break_eaten_before_a_whole_year_comes_back_as_a_line_break():
+    # the run ends at the title's last character; the invalid pair ate the "\n" before "2020-06-14", and
+    # no eaten digit begins a whole year ("12020-06-14"): the byte was a line break (or a space)
+    clean = "昆明公交車爆炸案\n2020-06-14 來源:工人日報 作者:周宇\n昆明公交車爆炸案發生於2008年7月21日。"
+    damaged = damage(clean, {2})
+    assert "?2020-06-14" in damaged and "\n2020" not in damaged
+    repaired, steps = fix_gbk_restart(damaged)
+    assert repaired == clean
+    assert steps[0].detail.endswith(",\n")

@@ -99,6 +99,8 @@ _TAG_REMNANT = re.compile(
 #: lost character is restored; the digit is not guessed (any of nine, and a wrong one would be a wrong
 #: date): it counts as lost. (``??日，`` is left: ``真的吗??日，`` may be the text's own.)
 _DATE_AFTER_EATEN_DIGIT = re.compile(r"月[0-9]{1,2}[日号]")
+#: A whole year and what follows one in a date (``2020-06-14``, ``2008年``): no eaten digit began it.
+_WHOLE_YEAR = re.compile(r"(?:1[5-9]|20)[0-9]{2}\s*[-/.年]")
 #: What is left of a character reference whose ``&`` an invalid pair swallowed (``#22312;``, ``nbsp;``).
 #: Named ones count only when HTML knows the name (``html.entities.html5``), so ``cond?foo;`` is no remnant.
 _ENTITY_REMNANT = re.compile(r"#[0-9]{2,7};|#[xX][0-9a-fA-F]{2,6};|[a-zA-Z][a-zA-Z0-9]{1,7};")
@@ -758,8 +760,10 @@ def _rebuild(
         guessed.append((1 + len(middle), last))
         lost += 1
     if ending.swallowed and not restored and after[:1].isdigit() and not ending.extra:
-        # the eaten byte began a number ("。1972年" → "??972年"): the model knows which digits begin one
-        restored, _, _ = choose(model, "0123456789", left + lead + middle + last, after)
+        # the eaten byte began a number ("。1972年" → "??972年"): the model knows which digits begin one;
+        # before a whole year ("案?2020-06-14": no year has five digits) it was a line break or a space
+        options = "\n " if _WHOLE_YEAR.match(after) else "0123456789"
+        restored, _, _ = choose(model, options, left + lead + middle + last, after)
         guessed.append((1 + len(middle) + len(last), restored))
 
     return lead, middle, last + ending.extra + restored, guessed, lost
@@ -890,7 +894,7 @@ def _best_ending(
         head = head_of(lead, middle)
         context = (flat[max(0, gap - 2):gap] + lead + middle)[-2:]
         tail = model.continuation_logprob(context, _model_view(end + text[ending.end:join]))
-        chosen = sum(not ch.isdigit() for _, ch in guessed)  # a guessed digit replaces an eaten one
+        chosen = sum(not (ch.isdigit() or ch.isspace()) for _, ch in guessed)  # (it replaces an eaten byte)
         cost = (GUESS_COST_DAMAGED if damaged_page else GUESS_COST) * chosen
         at = ending.end
         number_next = text[at:at + 1].isdigit() or _DATE_AFTER_EATEN_DIGIT.match(text, at) is not None
