@@ -505,3 +505,35 @@ def test_a_legacy_page_with_a_bad_byte_still_goes_line_by_line():
     assert result.encoding == "big5hkscs"
     assert [step.name for step in result.steps] == ["undecodable_bytes"]
     assert result.text.endswith("\ufffd\n第二段")
+
+
+def test_mostly_hanzi_utf16_without_bom_or_clear_nul_pattern():
+    # One NUL per line break, and 一 (U+4E00) puts one in the other position: the NUL pattern is
+    # unclear, the characters are not.
+    text = "新线路七月一日开通\n全程共设站点\n"
+    assert decode(text.encode("utf-16-le")).text == text
+    assert decode(text.encode("utf-16-be")).text == text
+    assert decode("夜读受宠\n".encode("utf-16-le")).text == "夜读受宠\n"
+
+
+def test_nul_bytes_that_read_as_no_text_in_either_utf16_order_are_binary():
+    # random bytes read as no text either way; ASCII with a stray NUL reads as hanzi BOTH ways
+    for data in (bytes(range(256)) * 4, b"hello world\x00 this is text\n", "新闻\x00报道".encode("gbk")):
+        with pytest.raises(BinaryInputError):
+            decode(data)
+
+
+def test_a_short_utf8_title_on_a_gbk_page_that_gb18030_also_reads_is_read_as_utf8():
+    body = "市图书馆推出了夜间阅读服务，每周五晚上开放到十点。\n"
+    for title in ("夜读", "新闻", "开通了"):
+        result = decode(title.encode() + b"\n" + body.encode("gbk"))
+        assert result.text == title + "\n" + body
+        assert "utf-8" in result.encoding and "gb18030" in result.encoding
+
+
+def test_a_gbk_line_that_is_valid_utf8_stays_gbk_unless_utf8_reads_far_better():
+    # "妗颁翱" in GBK is valid UTF-8 ("桰䰿", an Extension A character): no better, so it stays GB
+    text = "妗颁翱\n市图书馆推出了夜间阅读服务。\n"
+    data = text.encode("gbk")
+    data.split(b"\n")[0].decode("utf-8")
+    assert decode(data).text == text and decode(data).encoding == "gb18030"

@@ -201,3 +201,44 @@ def test_bare_hash_numbers_that_are_not_cjk_references_stay():
 
     for text in ("第#12;号", "编号#1234;", "颜色 #ffffff; 背景", "话题#2023年#"):
         assert fix_html(text)[0] == text
+
+
+def test_capitalised_pinyin_annotations_on_a_damaged_page_are_stripped():
+    text = "北(Běi)京(Jīng)的球迷说,北(Běi)京(Jīng)队赢了。"
+    assert fix_pinyin_annotations(text)[0] == "北京的球迷说,北京队赢了。"
+
+
+def test_foreign_names_in_brackets_are_no_capitalised_pinyin():
+    text = "何塞(José)和贝利(Pelé)都来过,何塞(José)还会再来。"
+    assert fix_pinyin_annotations(text) == (text, [])
+
+
+def test_pinyin_annotations_split_by_a_line_break_are_stripped_and_the_break_kept():
+    text = "發(fā)展是社區(q\nū)建設的關(guān)鍵,社區\n(qū)居民參與。"
+    assert fix_pinyin_annotations(text)[0] == "發展是社區\n建設的關鍵,社區\n居民參與。"
+
+
+def test_a_gloss_before_a_line_break_stays_on_a_clean_page():
+    text = "这个字读重\n(zhòng),不读重(chóng)。"
+    assert fix_pinyin_annotations(text) == (text, [])
+
+
+def test_cdata_markers_go_and_their_text_stays():
+    text = "<div><![CDATA[<p>新线路七月开通</p>\n票价两元。]]></div>"
+    assert fix_html(text)[0] == "新线路七月开通\n票价两元。"
+
+
+def test_cdata_inside_a_script_goes_with_the_script():
+    text = "正文。<script>//<![CDATA[\nvar a = 1;\n//]]></script>"
+    assert fix_html(text)[0] == "正文。"
+
+
+def test_a_chain_of_comparisons_is_no_tag():
+    for text in ("如果 a<b>c 成立,那么 a<c。", "当 0<i>5 时"):
+        assert fix_html(text) == (text, [])
+
+
+def test_inline_tags_with_their_end_tag_or_between_words_still_go():
+    assert fix_html("这是a<b>重点</b>内容")[0] == "这是a重点内容"
+    assert fix_html("甲<b>乙")[0] == "甲乙"
+    assert fix_html("a<br>c")[0] == "a\nc"

@@ -283,3 +283,23 @@ def test_a_page_that_shows_the_damage_lowers_the_bar_for_its_short_lines():
     page = "\n".join([short, SENTENCE, "老师说这个问题很重要，我们今天学习中文。"])
     assert fix_mojibake(short.encode("gbk").decode("latin-1"))[0] != short
     assert fix_mojibake(page.encode("gbk").decode("latin-1"))[0] == page
+
+
+def test_a_lost_byte_before_a_character_reference_is_guessed_with_the_reference_read():
+    # "，" (EF BC 8C) then "&": the pair (8C, "&") is invalid, so the comma loses its last byte;
+    # "&ldquo;" after it must read as "“" for the comma to win
+    text = "“夜读”活动&nbsp;受欢迎，&ldquo;读者&rdquo;很多。"
+    damaged = utf8_as_gbk(text)
+    assert "?&ldquo;" in damaged
+    assert fix_mojibake(damaged)[0].startswith("“夜读”活动&nbsp;受欢迎，&ldquo;")
+
+
+def test_a_clean_label_before_a_field_read_with_the_wrong_codec_is_kept_and_the_field_repaired():
+    assert fix_mojibake("来源：" + utf8_as_browser_cp1252("新华社记者李文涛"))[0] == "来源：新华社记者李文涛"
+    gbk_as_cp1252 = "".join(chr(b) for b in "李文涛".encode("gbk"))
+    assert fix_mojibake("作者：" + gbk_as_cp1252 + "（图）")[0] == "作者：李文涛（图）"
+
+
+def test_a_clean_label_before_latin_text_stays():
+    for text in ("作者：José Martínez", "来源：Zoë Müller-Lüdenscheidt", "地点：Café Liège"):
+        assert fix_mojibake(text) == (text, [])

@@ -42,6 +42,8 @@ _ATTRS = r"""(?:\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^
 TAG = rf"<(/?)({_NAMES})\b{_ATTRS}\s*/?>"
 #: Comments, doctype and processing instructions.
 COMMENT = re.compile(r"<!--.*?-->|<![a-zA-Z][^<>]*>|<\?[^<>]*\?>", re.S)
+#: A CDATA section (XHTML, RSS descriptions): its markers go, its content is the page's text.
+CDATA = re.compile(r"<!\[CDATA\[(.*?)\]\]>", re.S)
 #: Script and style blocks: their content is code, not text.
 CODE_BLOCK = re.compile(r"<(script|style)\b[^<>]*>.*?</\1\s*>", re.I | re.S)
 #: An end tag that lost its ``<`` (a ``?`` that swallowed it may stand before it).
@@ -139,8 +141,36 @@ def fix_html_lost_ampersand(text: str) -> tuple[str, list[Step]]:
     ]
 
 
+#: Inline elements whose end tag HTML requires: a start tag of one without its end tag is suspect.
+_END_TAG_REQUIRED = frozenset(_words("a b big code em font i kbd q s small span strong sub sup tt u var"))
+_BARE_START_TAG = re.compile(r"<([a-zA-Z]{1,6})>")
+
+
+def is_comparison(m: re.Match[str]) -> bool:
+    """True when the matched "tag" is a chain of comparisons such as ``a<b>c``, not markup.
+
+    Why: ``<b>``, ``<i>``, ``<a>`` are also what ``x<i>y`` looks like in a formula. A start tag without
+    attributes, squeezed between ASCII letters or digits, of an element that needs an end tag the page
+    never has, is the formula.
+
+    >>> is_comparison(re.search("<b>", "若 a<b>c 成立"))
+    True
+    >>> is_comparison(re.search("<b>", "这是a<b>重点</b>")), is_comparison(re.search("<br>", "a<br>c"))
+    (False, False)
+    """
+    bare = _BARE_START_TAG.fullmatch(m.group(0))
+    if bare is None or bare.group(1).lower() not in _END_TAG_REQUIRED:
+        return False
+    s, start, end = m.string, m.start(), m.end()
+    flanked = start > 0 and end < len(s) and s[start - 1].isascii() and s[start - 1].isalnum() \
+        and s[end].isascii() and s[end].isalnum()
+    return flanked and f"</{bare.group(1).lower()}" not in s.lower()
+
+
 def _tag_replacement(m: re.Match[str]) -> str:
     """Tags with a block element between text on the same line end the line; other tags vanish."""
+    if is_comparison(m):
+        return m.group(0)
     if not any(t.group(2).lower() in BLOCK_ELEMENTS for t in _tag_patterns()[0].finditer(m.group(0))):
         return ""
     s, e = m.string, m.end()
@@ -157,6 +187,8 @@ def fix_html_tags(text: str) -> tuple[str, list[Step]]:
     '第一段\\n第二段\\n\\n句子。”'
     >>> fix_html_tags("若 a < b 且 x>y,见<<三国演义>>。")[0]
     '若 a < b 且 x>y,见<<三国演义>>。'
+    >>> fix_html_tags("<div><![CDATA[<p>新线路开通</p>]]></div>")[0]
+    '新线路开通'
     """
     if ">" not in text:
         return text, []
@@ -164,11 +196,12 @@ def fix_html_tags(text: str) -> tuple[str, list[Step]]:
     _, tag_run, remnant = _tag_patterns()
     for name, pattern, repl in (
         ("html_code_blocks", CODE_BLOCK, ""),
+        ("html_cdata", CDATA, r"\1"),
         ("html_comments", COMMENT, ""),
         ("html_tags", tag_run, _tag_replacement),
         ("html_tag_remnants", remnant, ""),
     ):
-        matches = list(pattern.finditer(text))
+        matches = [m for m in pattern.finditer(text) if not is_comparison(m)]
         if matches:
             text = pattern.sub(repl, text)  # type: ignore[arg-type]
             steps.append(

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import html
 import math
 import operator
 import re
@@ -646,6 +647,37 @@ def _pick(ranked: list[tuple[float, str]]) -> str:
 REFINE_ROUNDS = 1
 
 
+#: Characters of context read on each side of an unknown (enough for a character reference).
+_REACH = 12
+_REFERENCE = re.compile(r"&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+_BARE_REFERENCE = re.compile(r"(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+
+def _reference_char(m: re.Match[str]) -> str:
+    ref = "&" + m.group(1) + ";"
+    out = html.unescape(ref)
+    return m.group(0) if out == ref else out
+
+
+def references_read(text: str, bare_first: bool = False) -> str:
+    """``text`` with its character references read, as the language model should see a guess's context.
+
+    Why: a lost byte before a reference (``，&ldquo;``: the ``，`` lost its last byte) is guessed by
+    its neighbours; ``ld`` says nothing, ``“`` says a comma. With ``bare_first``, a reference at the
+    start that lost its ``&`` counts too: the wrong codec's invalid pair swallowed that ASCII byte.
+
+    >>> references_read("&ldquo;读者&rdquo;"), references_read("ldquo;读者", bare_first=True)
+    ('“读者”', '“读者')
+    >>> references_read("ldquo;读者"), references_read("AT&T;", True), references_read("foo;x", True)
+    ('ldquo;读者', 'AT&T;', 'foo;x')
+    """
+    if ";" not in text:
+        return text
+    if bare_first and (m := _BARE_REFERENCE.match(text)) is not None:
+        text = _reference_char(m) + text[m.end():]
+    return _REFERENCE.sub(_reference_char, text) if "&" in text else text
+
+
 def _fill_unknowns(out: list[str], unknown_at: list[tuple[int, list[str]]], page: str = "") -> int:
     """Guess the characters with lost bytes in place; returns how many were guessed (others stay ``""``).
 
@@ -660,16 +692,16 @@ def _fill_unknowns(out: list[str], unknown_at: list[tuple[int, list[str]]], page
     penalty = _script_penalty("".join(out)) if unknown_at else None
 
     def context(pos: int) -> tuple[str, str]:
-        left = "".join(out[max(0, pos - 3) : pos])[-2:] if pos else "\n"
+        left = references_read("".join(out[max(0, pos - _REACH) : pos]))[-2:] if pos else "\n"
         right = ""
-        for j in range(pos + 1, min(len(out), pos + 4)):
+        for j in range(pos + 1, min(len(out), pos + _REACH)):
             if j in holes and not out[j]:
                 break
             right += out[j]
         else:
-            if pos + 4 > len(out):
+            if pos + _REACH > len(out):
                 right += "\n"
-        return left or "\n", right[:2]
+        return left or "\n", references_read(right, bare_first=True)[:2]
 
     trained = _model_is_trained()
     rankings: dict[int, list[tuple[float, str]]] = {}
@@ -803,9 +835,37 @@ def _context_cache(out: list[str], page: str) -> PageCache | None:
 _DAMAGE_MARKS = re.compile("[?\ufffd!-~]")
 
 
+def _without_clean_edges(kind: Kind, line: str) -> str:
+    """``line`` without the characters at its start and end that the wrong codec cannot give.
+
+    Why: a page template's label in clean text (``来源：``, ``作者：``) often precedes a field that was
+    read with the wrong codec; the label is kept as it is and must not count as failed decoding.
+
+    >>> _without_clean_edges(KINDS[2], "来源：æ–°å")
+    'æ–°å'
+    """
+    def unencodable(ch: str) -> bool:
+        try:
+            ch.encode(kind.superset, errors=kind.errors)
+        except UnicodeEncodeError:
+            return True
+        return False
+
+    start, end = 0, len(line)
+    while start < end and unencodable(line[start]):
+        start += 1
+    while end > start and unencodable(line[end - 1]):
+        end -= 1
+    return line[start:end]
+
+
 def _mostly_decodes(kind: Kind, line: str) -> bool:
-    """Cheap test before the programme: a rough decoding fails little beyond what ``?`` and ASCII explain."""
+    """Cheap test before the programme: a rough decoding fails little beyond what ``?`` and ASCII explain.
+
+    Clean characters at the line's edges (a label) are left out of the test.
+    """
     errors = "replace" if kind.errors == "strict" else kind.errors + "-replace"
+    line = _without_clean_edges(kind, line) or line
     raw = line.encode(kind.superset, errors=errors)
     unencodable = raw.count(b"?") - line.count("?")
     rough = raw.decode(kind.source, errors="replace")

@@ -20,11 +20,27 @@ TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêḿńňǹ"
 _PINYIN_LETTERS = "a-z" + TONE_LETTERS + "ɑɡ"
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
-#: A Han character, then 1–7 pinyin letters in ASCII brackets, at least one of them tone-marked.
+#: Capitals a reading may start with (proper names: ``北(Běi)京(Jīng)``).
+CAPITALS = "A-ZĀÁǍÀĒÉĚÈŌÓǑÒ"
+#: A Han character, then 1–7 pinyin letters in ASCII brackets, at least one of them tone-marked; the
+#: first may be a capital.
 ANNOTATION = re.compile(
-    rf"([{_HAN}])\((?=[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}])([{_PINYIN_LETTERS}]{{1,7}})\)"
+    rf"([{_HAN}])\((?=[{CAPITALS}]?[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}]|[ĀÁǍÀĒÉĚÈŌÓǑÒ])"
+    rf"([{CAPITALS}]?[{_PINYIN_LETTERS}]{{0,6}})\)"
 )
-_QUICK = re.compile(rf"\((?=[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}])")
+_QUICK = re.compile(rf"\((?=[{CAPITALS}]?[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}]|[ĀÁǍÀĒÉĚÈŌÓǑÒ])")
+#: An annotation that a line break split: ``社區\n(qū)`` or ``社區(q\nū)`` (wrapped text).
+SPLIT_ANNOTATION = re.compile(
+    rf"([{_HAN}])(?:(\r?\n)\(([{CAPITALS}]?[{_PINYIN_LETTERS}]{{1,7}})\)"
+    rf"|\(([{CAPITALS}]?[{_PINYIN_LETTERS}]{{0,6}})(\r?\n)([{_PINYIN_LETTERS}]{{1,6}})\))"
+)
+#: A pinyin syllable without its tone (tone letters folded to plain ones by ``_TONELESS``).
+_SYLLABLE = re.compile(
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|ong|er|i|ia|ie|iao|iu|ian|in|iang|ing|iong|io|u|ua|uo|uai|ui"
+    r"|uan|un|uang|ueng|ü|üe|üan|ün|ue|ve|v|van|vn|m|n|ng|ê)"
+)
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜḿńňǹɑɡ", "aaaaeeeeiiiioooouuuuüüüümnnnag")
 
 #: How many annotations a text must hold before it counts as damaged. One is enough when the text also
 #: holds the ``?pinyin)`` tail that only this damage leaves, or when the annotated character is one only
@@ -32,6 +48,26 @@ _QUICK = re.compile(rf"\((?=[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}])")
 MIN_ANNOTATIONS = 2
 #: An annotation whose ``(`` a GBK restart swallowed: ``們?nèi)齻€``.
 TAIL = re.compile(rf"\?(?=[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}])[{_PINYIN_LETTERS}]{{1,7}}\)")
+
+
+def is_syllable(reading: str) -> bool:
+    """True when ``reading`` is one pinyin syllable (tone marks and letter case ignored).
+
+    Why: a capitalised reading may be a foreign name in brackets after its transcription, which is
+    text: ``何塞(José)`` or ``贝利(Pelé)`` are no syllables, ``北(Běi)`` is.
+
+    >>> is_syllable("Běi"), is_syllable("lǜ"), is_syllable("zhòng")
+    (True, True, True)
+    >>> is_syllable("José"), is_syllable("Pelé")
+    (False, False)
+    """
+    return _SYLLABLE.fullmatch(reading.lower().translate(_TONELESS)) is not None
+
+
+def _is_reading(m: re.Match[str]) -> bool:
+    """A lowercase reading as the sites write it, or a capitalised one that is a pinyin syllable."""
+    reading = m.group(2)
+    return reading[0].islower() or is_syllable(reading)
 
 
 def _traditional_only(ch: str) -> bool:
@@ -75,18 +111,43 @@ def fix_pinyin_annotations(text: str) -> tuple[str, list[Step]]:
     """
     if "(" not in text or not _QUICK.search(text):
         return text, []
-    matches = list(ANNOTATION.finditer(text))
+    matches = [m for m in ANNOTATION.finditer(text) if _is_reading(m)]
     if not looks_annotated(matches, len(TAIL.findall(text))):
         return text, []
     first = matches[0]
-    new = ANNOTATION.sub(r"\1", text)
+    new = ANNOTATION.sub(lambda m: m.group(1) if _is_reading(m) else m.group(0), text)
+    new, split = _strip_split_annotations(new)
     chars = sorted({m.group(1) for m in matches})
     step = Step(
         stage="repair",
         name="pinyin_annotations",
-        count=len(matches),
+        count=len(matches) + split,
         before=first.group(0),
         after=first.group(1),
         detail=f"{len(chars)} characters annotated: {''.join(chars[:40])}",
     )
     return new, [step]
+
+
+def _strip_split_annotations(text: str) -> tuple[str, int]:
+    """Remove annotations a line break split, keeping the line break (on a page shown to be damaged).
+
+    >>> _strip_split_annotations("社區\\n(qū)居民,社區(q\\nū)居民,重(zh\\nong)")
+    ('社區\\n居民,社區\\n居民,重(zh\\nong)', 2)
+    """
+    if "\n" not in text or "(" not in text:
+        return text, 0
+    count = 0
+
+    def strip(m: re.Match[str]) -> str:
+        nonlocal count
+        if m.group(2) is not None:
+            reading, newline = m.group(3), m.group(2)
+        else:
+            reading, newline = m.group(4) + m.group(6), m.group(5)
+        if len(reading) > 7 or not any(c in TONE_LETTERS for c in reading.lower()):
+            return m.group(0)
+        count += 1
+        return m.group(1) + newline
+
+    return SPLIT_ANNOTATION.sub(strip, text), count
