@@ -141,7 +141,9 @@ def strip(
             decisions[i] = lines[i].hard
     drop_post_headers(lines, start, end, decisions)
     drop_repeated_contents(lines, start, end, decisions)
-    resolve_footer(lines, start, end, decisions)
+    drop_inline_related(lines, start, end, decisions)
+    drop_buttons_beside_widgets(lines, start, end, decisions)
+    resolve_footer(lines, start, end, decisions, title=title)
     return _assemble(lines, decisions, title, byline)
 
 
@@ -238,6 +240,54 @@ def drop_repeated_contents(lines: list[Line], start: int, end: int, decisions: l
             for k in entries:
                 decisions[k] = ("contents", "contents_entry_repeated_as_sub_head")
         i = j
+
+
+_BUTTON_SOFT = frozenset({"counter", "widget", "furniture"})
+_BUTTON_HARD = frozenset({"counter", "widget"})
+
+
+def drop_buttons_beside_widgets(
+    lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]]
+) -> None:
+    """Inside the body, a bare count or furniture word (``64``, ``分享``) next to a widget line (``评论``)
+    is part of a post's button row, split one button a line (as under each answer of a Q&A page).
+
+    Alone, such a line stays (inside the body, a soft label is not enough to drop a line).
+    """
+    for i in range(start, end + 1):
+        line = lines[i]
+        if decisions[i] != _KEEP or line.core or line.soft is None or line.soft[0] not in _BUTTON_SOFT:
+            continue
+        for k in (i - 1, i + 1):
+            hard = lines[k].hard if start <= k <= end else None
+            if hard is not None and hard[0] in _BUTTON_HARD:
+                decisions[i] = ("widget", "button_beside_widget")
+                break
+
+
+_INLINE_RELATED_ITEMS = 3
+
+
+def drop_inline_related(lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]]) -> None:
+    """A related-reading box inside the body: ``延伸阅读`` alone on its line, then one to three short
+    headlines with no sentence end, then the article goes on with a paragraph. The box goes; a block
+    title followed by paragraphs (a sub-head) stays.
+    """
+    for i in range(start + 1, end):
+        line = lines[i]
+        if line.size > 12 or not line.soft or line.soft[0] != "furniture":
+            continue
+        if not _related_heading(line):
+            continue
+        j = i + 1
+        while j <= end and j - i <= _INLINE_RELATED_ITEMS and not lines[j].core and not lines[j].stops:
+            if lines[j].size > 40 or lines[j].marks:
+                break
+            j += 1
+        if i + 1 < j <= end and lines[j].core:
+            decisions[i] = ("related-block", "inline_block_title")
+            for k in range(i + 1, j):
+                decisions[k] = ("related-block", "inline_block_item")
 
 
 #: The number of a contents entry (``1 ``, ``2.3 ``, ``一、``) and what is not a word.
@@ -400,6 +450,11 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
     for i, line in enumerate(lines):
         if line.hard and line.hard[0] in BREAKERS:
             broken = True
+        elif line.size <= 16 and not line.core and _COMMENT_CHARS.search(line.text) and comment_section_head(
+            line, lines[i + 1 : i + 2]
+        ):
+            line.soft = ("related-block", "comment_section")
+            broken = True
         elif line.core and not line.hard and not line.soft:
             if broken and current:
                 clusters.append(current)
@@ -428,6 +483,39 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
     return body[0], body[-1]
 
 
+#: The heading of a comment section: ``网友评论``, ``全部评论（12）``, ``已有3条评论``, ``共 8 条留言``.
+_COMMENT_HEAD = rules.lazy_regex(
+    r"(?:网友|读者|用户|最新|热门|精彩|全部|所有)(?:评论|留言|跟帖)(?:区|列表)?\s*[(（]?\d*[)）]?"
+    r"|评论区|评论列表|留言板|(?:已有|共有|共)\s*\d+\s*(?:条|人)(?:评论|留言|跟帖|参与)"
+)
+_HAS_COUNT = rules.lazy_regex(r"\d")
+_COMMENT_CHARS = rules.lazy_regex(r"[评評留跟]")
+
+
+def comment_section_head(line: Line, following: list[Line]) -> bool:
+    """The heading of the readers' comments under an article: the body ends above it.
+
+    It holds a count (``已有3条评论``), or the line after it is a count, a post stamp (``小城故事
+    2023-10-03 12:10``) or another such heading; a sub-head ``网友评论`` over paragraphs is not one.
+
+    >>> from cleantext.strip_rules import make_line as ml
+    >>> comment_section_head(ml(1, "网友评论"), [ml(2, "路人甲 2023-10-03 15:42")])
+    True
+    >>> comment_section_head(ml(1, "网友评论"), [ml(2, "不少网友认为，这次改造保留了老街的味道。")])
+    False
+    """
+    if not _COMMENT_HEAD.fullmatch(line.probe):
+        return False
+    if _HAS_COUNT.search(line.probe):
+        return True
+    nxt = following[0] if following else None
+    return nxt is not None and not nxt.core and (
+        bool(_COMMENT_HEAD.fullmatch(nxt.probe))
+        or (nxt.label is not None and nxt.label[0] == "counter")
+        or (nxt.size <= 40 and bool(rules._DATE.search(nxt.probe)))
+    )
+
+
 _LIST_TITLE_SIZE = 24
 _LIST_MIN = 3
 _TITLE_LIST = ("related-block", "short_titles_after_gap")
@@ -452,9 +540,11 @@ def trim_title_list(lines: list[Line], body: list[int]) -> None:
     first, before = body[-k], body[-k - 1]
     run = lines[first : body[-1] + 1]
     gap = lines[before + 1 : first]
-    if len(run) < _LIST_MIN or any(r.size > _LIST_TITLE_SIZE for r in run):
-        return
     if not gap or any(g.core or g.size > 40 for g in gap):
+        return
+    # Under a block title that names a related list (``相关问题``), two titles are a list already.
+    least = 2 if any(_related_heading(g) for g in gap) else _LIST_MIN
+    if len(run) < least or any(r.size > _LIST_TITLE_SIZE for r in run):
         return
     if any(_OUTLINE.match(r.text) for r in run) or any(_FIELD.match(g.text) for g in gap):
         return  # an outline item (``三、检验``) or a field (``解：…``) among them: the article goes on
@@ -463,6 +553,13 @@ def trim_title_list(lines: list[Line], body: list[int]) -> None:
     for i in body[-k:]:
         lines[i].soft = _TITLE_LIST
     del body[-k:]
+
+
+def _related_heading(line: Line) -> bool:
+    """A block title naming a list of other pages: ``相关问题``, ``【延伸阅读】``, ``猜你喜欢：``."""
+    return line.size <= 12 and bool(
+        rules.phrase_regex("related_list", anchored=True).fullmatch(line.probe.strip("【】[] :："))
+    )
 
 
 # --- header ----------------------------------------------------------------------------------------
@@ -546,9 +643,49 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             decisions[i] = ("header", "before_title")
         elif i + 1 < len(lines) and _is_category_before_lead(line, lines[i + 1]):
             decisions[i] = ("category", "short_line_before_repeated_lead")
+        elif title >= 0 and _RECORD_FIELD.fullmatch(line.probe):
+            decisions[i] = ("header", "record_field")
         elif title >= 0 and _unrelated_short_line(line, lambda: topic() + lines[title].probe):
-            decisions[i] = ("header", "unrelated_short_line")
+            decisions[i] = _UNRELATED
+    if title >= 0 and _UNRELATED in decisions[title + 1 : start]:
+        keep_verse_runs(lines, title + 1, start, decisions)
     return title, byline
+
+
+_UNRELATED = ("header", "unrelated_short_line")
+
+#: A tracking field of a letter, a request or a case between its title and its text: its number
+#: (``留言编号：LX20231108-0342``), its state (``办理状态：已办结``), its disclosure (``公开方式：公开``).
+_RECORD_FIELD = rules.lazy_regex(
+    r"[\u4e00-\u9fff]{0,4}(?:编号|单号|受理号)\s*:\s*[a-z0-9][a-z0-9\-_/]{5,30}"
+    r"|[\u4e00-\u9fff]{0,4}(?:状态|进度)\s*:\s*[\u4e00-\u9fff]{2,5}"
+    r"|公开(?:方式|属性|范围|形式)\s*:\s*[\u4e00-\u9fff]{2,6}"
+)
+_VERSE_LINE = rules.lazy_regex(r"[\u4e00-\u9fff]{4,18}[，,。！？!?、…]?")
+_VERSE_RUN = 3
+
+
+def keep_verse_runs(lines: list[Line], first: int, stop: int, decisions: list[tuple[str, str]]) -> None:
+    """Keep the "unrelated short lines" among three or more plain lines of Han words in a row.
+
+    A widget in words the phrase lists lack comes alone or as a few four-character words; lines of a song,
+    a poem or a forum post written a clause a line (``山那边有一条河`` / ``河边住着我外婆`` / …) come in
+    runs, two or more of them longer than five characters, and are the article.
+    """
+    run: list[int] = []
+    for i in range(first, stop + 1):
+        if (
+            i < stop
+            and decisions[i] in (_KEEP, _UNRELATED)
+            and not lines[i].label
+            and _VERSE_LINE.fullmatch(lines[i].text)
+        ):
+            run.append(i)
+            continue
+        if len(run) >= _VERSE_RUN and sum(1 for k in run if lines[k].size >= 6) >= 2:
+            for k in run:
+                decisions[k] = _KEEP
+        run = []
 
 
 #: Rating stars: a line with them is a review's or product's meta line, not its title.
@@ -711,7 +848,9 @@ def _unknown(line: Line) -> bool:
     return not line.label and not line.core and not line.disclaimer
 
 
-def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]]) -> None:
+def resolve_footer(
+    lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]], *, title: int = -1
+) -> None:
     """Decide the lines after the body: furniture goes, block titles take their lists with them.
 
     A menu-, list- or contact-shaped line right after the body that talks about the body's subject
@@ -724,7 +863,7 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
             cache.append(_topic_text(lines, start))
         return cache[0]
 
-    in_block = in_tail = own_list = False
+    in_block = in_tail = own_list = own_section = False
     n = len(lines)
     for i in range(end + 1, n):
         line = lines[i]
@@ -755,6 +894,9 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
             decisions[i] = label
             in_block = label[0] == "related-block"
             continue
+        if title >= 0 and _title_copy(line, lines[title]):
+            decisions[i] = ("footer", "page_title_copy")
+            continue
         if line.core or line.disclaimer:
             decisions[i] = ("outside-body", "prose_after_body")
             in_block = False
@@ -769,8 +911,12 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
         if i == end + 1 and _OUTLINE.match(line.text):
             end = i  # ``二、要点``, ``1. …``: the article's outline goes on
             continue
-        if i == end + 1 and _bracketed(line.text):
-            end = i  # ``（记者 某某）``, ``（完）``: the article's closing notes, however many
+        if i == end + 1 and (_bracketed(line.text) or _END_MARK.fullmatch(line.probe)):
+            end = i  # ``（记者 某某）``, ``（完）``, ``完``: the article's closing notes, however many
+            own_section = bool(_SECTION_BRACKET.fullmatch(line.text))
+            continue
+        if i == end + 1 and own_section and line.size <= 40:
+            end = i  # ``time capsule 时间胶囊`` under the article's own ``【词汇】``
             continue
         if i == end + 1 and (_field_line(line) or _list_head(line, following, lines[i + 2 : i + 3])):
             end, own_list = i, True  # ``工作地址：…``, ``费用参考`` over fields: the article's own list
@@ -790,6 +936,38 @@ def resolve_footer(lines: list[Line], start: int, end: int, decisions: list[tupl
             in_block = True
         else:
             decisions[i] = ("footer", "short_line_after_body")
+
+
+_SITE_SEPARATOR = rules.lazy_regex(r"[_|｜\-–—]")
+#: ``_site``, ``|site``, `` - site``: a dash only with spaces round it (``标题——这是好事`` is a sentence).
+_SITE_SUFFIX = rules.lazy_regex(
+    r"(?:\s*[_|｜]\s*|\s+[-–—]\s+)[^\s_|｜。，！？,.!?]{2,20}"
+    r"(?:(?:\s*[_|｜]\s*|\s+[-–—]\s+)[^\s_|｜。，！？,.!?]{2,20})?"
+)
+
+
+def _title_copy(line: Line, title: Line) -> bool:
+    """The page's ``<title>`` under the body: the article's title, ``_`` or ``-``, the site's name.
+
+    >>> from cleantext.strip_rules import make_line as ml
+    >>> _title_copy(ml(9, "早稻收购价格上涨_农业信息网"), ml(1, "早稻收购价格上涨"))
+    True
+    >>> _title_copy(ml(9, "早稻收购价格上涨的原因"), ml(1, "早稻收购价格上涨"))
+    False
+    >>> _title_copy(ml(9, "早稻收购价格上涨 - 农业信息网"), ml(1, "早稻收购价格上涨"))
+    True
+    >>> _title_copy(ml(9, "早稻收购价格上涨——这是好事"), ml(1, "早稻收购价格上涨"))
+    False
+    """
+    if line.size <= title.size or not _SITE_SEPARATOR.search(line.text):
+        return False
+    head = title.probe
+    return (
+        len(head) >= 4
+        and line.size <= len(head) + 42
+        and line.probe.startswith(head)
+        and bool(_SITE_SUFFIX.fullmatch(line.probe, len(head)))
+    )
 
 
 _BARE_LABEL = rules.lazy_regex(r"[^:：\s，,。]{2,8}[:：]")
@@ -875,6 +1053,14 @@ _SENTENCE_COMMA = rules.lazy_regex(r"[\u4e00-\u9fff][，,、；;][\u4e00-\u9fff�
 
 def _bracketed(text: str) -> bool:
     return text[:1] in "(（【[" and text[-1:] in ")）】]"
+
+
+#: A bare end mark on its own line (``完``, ``-完-``, ``全文完``, ``END``): the article's last line.
+_END_MARK = rules.lazy_regex(r"[-—–=*\s]*(?:全文)?(?:完|终|end)[-—–=*\s]*")
+
+#: A section heading of the article in black brackets with no colon (``【词汇】``, ``【知识链接】``): an
+#: unlabelled one right after the body opens the article's own glossary or notes.
+_SECTION_BRACKET = rules.lazy_regex(r"【[\u4e00-\u9fff]{2,6}】")
 
 
 #: ``label：value``: a short label (no space, no comma), a colon, then something.

@@ -563,6 +563,13 @@ def _counter_regex() -> re.Pattern[str]:
     )
 
 
+#: How many people liked, followed or read the post: ``2,103 人赞同了该回答``, ``1.2万人在看``.
+_PEOPLE_COUNT = lazy_regex(
+    r"\d[\d,.]*\s*[万千kw]?\s*人\s*(?:赞同|点赞|觉得有用|觉得很赞|喜欢|收藏|关注|推荐|看过|在看|读过|参与)了?"
+    r"(?:该|这个|此|这篇|本)?(?:回答|文章|内容|问题|话题|视频|帖子)?"
+)
+
+
 def counter(line: Line) -> str | None:
     """A view/comment counter: ``阅读:163``, ``阅读(905) 评论(1) 编辑 收藏 引用``, ``1234次浏览``.
 
@@ -572,8 +579,14 @@ def counter(line: Line) -> str | None:
     'labelled_count'
     >>> counter(make_line(1, "阅读163本书的体会")) is None
     True
+    >>> counter(make_line(1, "2,103 人赞同了该回答")), counter(make_line(1, "3人赞同这个方案")) is None
+    ('people_count', True)
     """
-    if line.size > 100 or line.stops or not _DIGIT.search(line.text) or not _COUNTER_CHARS.search(line.text):
+    if line.size > 100 or line.stops or not _DIGIT.search(line.text):
+        return None
+    if line.size <= 20 and "人" in line.text and _PEOPLE_COUNT.fullmatch(line.probe):
+        return "people_count"
+    if not _COUNTER_CHARS.search(line.text):
         return None
     p = line.probe
     rest, n = _counter_regex().subn("", p)
@@ -667,6 +680,20 @@ def call_to_action(line: Line) -> str | None:
     if line.size > 30 or line.stops > 1 or not _CALL_HINT.search(line.text):
         return None
     return "call_to_action" if _CALL_TO_ACTION.search(line.probe) else None
+
+
+_DROPDOWN = lazy_regex(r"[^\s▼▾]{1,6}\s*[▼▾]")
+
+
+def dropdown_button(line: Line) -> str | None:
+    """A word and a down-pointing triangle: a menu that opens on a click (``转载▼``, ``更多▾``).
+
+    >>> dropdown_button(make_line(1, "转载▼")), dropdown_button(make_line(1, "▼ 资料图")) is None
+    ('dropdown_button', True)
+    """
+    if "▼" not in line.text and "▾" not in line.text:
+        return None
+    return "dropdown_button" if _DROPDOWN.fullmatch(line.text) else None
 
 
 _BRACKET_BUTTONS = lazy_regex(r"(?:[【\[]\s*[^【】\[\]\s]{1,8}\s*[】\]]\s*){2,}")
@@ -854,6 +881,25 @@ def _button_row(p: str) -> bool:
     return 2 <= len(cells) <= 6 and all(len(c) <= 6 for c in cells) and not _DIGIT.search(p)
 
 
+_PAGER_TOKEN = (
+    r"(?:(?:本文|全文)?共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|上一页|下一页|首页|尾页|末页|\[?\d{1,3}\]?|…+|\.{3})"
+)
+_PAGER = lazy_regex(rf"{_PAGER_TOKEN}(?:[\s|｜/,，]*{_PAGER_TOKEN})*")
+
+
+def pager(line: Line) -> str | None:
+    """A line of page links of an article split over pages: ``第1页 第2页 下一页``, ``本文共3页``.
+
+    >>> pager(make_line(1, "上一页 1 2 3 下一页")), pager(make_line(1, "本文共3页"))
+    ('page_links', 'page_links')
+    >>> pager(make_line(1, "第3页的表格")) is None, pager(make_line(1, "1 2 3")) is None
+    (True, True)
+    """
+    if "页" not in line.text and "頁" not in line.text:
+        return None  # (cheap: most lines never reach the folded form)
+    return "page_links" if _PAGER.fullmatch(line.probe) else None
+
+
 def furniture(line: Line) -> str | None:
     """A short line made of page-furniture words: ``推荐图文``, ``更多>同类资讯``, ``点击排行``.
 
@@ -956,14 +1002,33 @@ def seo_keywords(line: Line) -> tuple[int, bool] | None:
     (6, True)
     >>> seo_keywords(make_line(1, "Intergovernmental_Panel_on_Climate_Change"))
     (5, False)
+
+    A bilingual headline is a title, not words between spaces:
+
+    >>> seo_keywords(make_line(1, "冰层下发现古老湖泊 Ancient lake found under the ice")) is None
+    True
     """
     if line.stops or line.size > 400:
         return None
     sep, n, runs = keyword_runs(line.probe, "_,|-、 ")
     if not sep or n < 4 or max(map(len, runs), default=0) > 24 or (sep == " " and n < 6):
         return None  # (four or five words between spaces: a product or headline title, not keywords)
+    if sep == " " and _BILINGUAL_TITLE.fullmatch(line.text) and _FUNCTION_WORD.search(line.text):
+        return None
     hanny = sum(1 for r in runs if _ANY_HAN.search(r))
     return n, n >= 6 and hanny >= 0.6 * n
+
+
+#: A bilingual headline: the Chinese title, then its English translation (a capital first, four or more
+#: words): ``科学家在冰层下发现古老湖泊 Scientists find ancient lake beneath ice``.
+_BILINGUAL_TITLE = lazy_regex(
+    r"[\u4e00-\u9fff][\u4e00-\u9fff0-9，、：“”《》]{5,}\s+[A-Z][A-Za-z'’,:-]*(?:\s+[A-Za-z0-9'’,:-]+){3,}[?!]?"
+)
+
+#: English function words: a headline has one, a list of spam keywords seldom does.
+_FUNCTION_WORD = lazy_regex(
+    r"\s(?:the|a|an|of|in|on|to|for|with|from|at|by|as|is|are|was|under|beneath|after|over|into|and)\s"
+)
 
 
 def keyword_list(line: Line) -> str | None:
@@ -987,9 +1052,24 @@ def keyword_list(line: Line) -> str | None:
     p = _LABEL_COLON.sub("", p, count=1)
     sep, n, runs = keyword_runs(p, "_, 、")
     short = sum(1 for r in runs if len(r) <= 16)
-    if n >= 12 and short >= 0.8 * n and (sep != " " or not _MARK_RE.search(p)):
+    if n >= 12 and short >= 0.8 * n and (sep != " " or not (_MARK_RE.search(p) or english_sentence(line))):
         return "keyword_list"
     return None
+
+
+#: An English sentence: a capital letter first, a letter then a full stop (or ``!``/``?``, a quote) last.
+_ENGLISH_SENTENCE = lazy_regex(r"[\"“'‘]?[A-Z][^\u3400-\u9fff]*[a-z][.!?][\"”'’)]?")
+
+
+def english_sentence(line: Line) -> bool:
+    """A line of English prose (a bilingual page's paragraph), however many words, is no keyword list.
+
+    >>> english_sentence(make_line(1, "The lake has been sealed off from the world for millions of years."))
+    True
+    >>> english_sentence(make_line(1, "free movies hot videos live cams adult chat online casino best slots"))
+    False
+    """
+    return bool(_ENGLISH_SENTENCE.fullmatch(line.text))
 
 
 # --- byline and title shapes -----------------------------------------------------------------------
@@ -1017,7 +1097,7 @@ def byline_like(line: Line) -> bool:
     if line.size > 100 or line.stops:
         return False
     p = line.probe
-    if _DATE.search(p) or (line.size <= 40 and _REPORTER_CREDIT.search(p)):
+    if _DATE.search(p) or (line.size <= 40 and (_REPORTER_CREDIT.search(p) or _AUTHOR_LIST.fullmatch(p))):
         return True
     for m in phrase_regex("byline").finditer(p):
         if _COLON_NEXT.match(p, m.end()) or (m.group().startswith("文") and m.end() < len(p)):
@@ -1031,6 +1111,13 @@ def byline_like(line: Line) -> bool:
 _REPORTER_CREDIT = lazy_regex(
     r"^(?:本报|本台|特约|实习|见习)?(?:记者|通讯员)(?:[\s/／|]+\S|\S{2,4}[\s/／|]|\S+(?:报道|报导)$)"
     r"|^(?:本报|本台|本刊)?(?:综合|联合|特约)(?:报道|报导)$|^\S{1,6}社\S{0,8}(?:报道|报导|电)$"
+)
+
+#: A paper's authors with their affiliation marks: two or more names, each with a number (or ``*``) after
+#: it (``李明华1，张秋实2``, ``王五1,2* 赵六2``): the byline under a journal article's title.
+_AUTHOR_LIST = lazy_regex(
+    r"[\u4e00-\u9fff·]{2,5}[0-9¹²³⁴-⁹*]+(?:[,，][0-9¹²³⁴-⁹*]+)*"
+    r"(?:(?:[\s,，、;；]+)[\u4e00-\u9fff·]{2,5}[0-9¹²³⁴-⁹*]+(?:[,，][0-9¹²³⁴-⁹*]+)*)+"
 )
 
 _REFERENCE = lazy_regex(r"^(?:\[\d{1,3}\]|\d{1,3}[.、)]\s*\S.*[.,，。．])")
@@ -1100,6 +1187,8 @@ SOFT_RULES = (
     ("widget", bracket_buttons, 60),
     ("widget", call_to_action, 30),
     ("furniture", furniture, 24),
+    ("nav", pager, 60),
+    ("widget", dropdown_button, 12),
 )
 
 
