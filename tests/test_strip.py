@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from strip_pages import kept, page, removed
 
 from cleantext import strip_rules as rules
 from cleantext.strip import find_site_boilerplate, layout, near_prefix, strip, topic_overlap
@@ -15,17 +16,6 @@ P2 = "馆长说，图书馆还开设了少儿绘本区和自习区，周末常�
 P3 = "不少市民表示，新的图书馆环境安静明亮，已经成为他们周末最喜欢去的地方之一。"
 ARTICLE = [TITLE, BYLINE, P1, P2, P3]
 
-
-def page(*lines: str) -> str:
-    return "\n".join(lines)
-
-
-def kept(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line]
-
-
-def removed(article, label: str) -> list[str]:
-    return [r.text for r in article.removed if r.label == label]
 
 
 def assert_article_kept(article) -> None:

@@ -4,6 +4,8 @@ furniture of those genres goes. Every page here is written for these tests."""
 
 from __future__ import annotations
 
+from strip_pages import kept, page, removed
+
 from cleantext import strip_rules as rules
 from cleantext.strip import strip
 
@@ -12,17 +14,6 @@ BYLINE = "2023-12-05 来源：城南街道办"
 P1 = "为切实做好冬季消防安全工作，城南社区近日组织工作人员对辖区内的商铺和居民楼开展了全面检查。"
 P2 = "检查中，工作人员重点查看了灭火器配备、疏散通道和电线线路等情况，发现隐患当场督促整改。"
 
-
-def page(*lines: str) -> str:
-    return "\n".join(lines)
-
-
-def kept(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line]
-
-
-def removed(article, label: str | None = None) -> list[str]:
-    return [r.text for r in article.removed if label is None or r.label == label]
 
 
 # --- the article's own list after its last paragraph -----------------------------------------------

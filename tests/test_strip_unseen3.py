@@ -4,6 +4,8 @@ letters to a government with their tracking fields. Every page here is written f
 
 from __future__ import annotations
 
+from strip_pages import kept, page, removed
+
 from cleantext import strip_rules as rules
 from cleantext.strip import _RECORD_FIELD, strip
 
@@ -15,17 +17,6 @@ P2 = "改造中，施工单位保留了老街原有的石板路和骑楼，新�
 P3 = "下一步，城区还将对另外八条小巷进行改造，预计明年年底前完工。"
 FOOT = "江城新闻网 版权所有 赣ICP备12345678号"
 
-
-def page(*lines: str) -> str:
-    return "\n".join(lines)
-
-
-def kept(text: str) -> list[str]:
-    return [line for line in text.splitlines() if line]
-
-
-def removed(article) -> list[str]:
-    return [r.text for r in article.removed]
 
 
 # --- English prose is not a keyword list -------------------------------------------------------------
