@@ -693,15 +693,33 @@ _RATING = rules.lazy_regex(r"[★☆]{3}")
 
 #: A chapter heading of serialised fiction or a book: ``第十二章 夜雨``, ``第3回``.
 _CHAPTER = rules.lazy_regex(r"第[0-9〇零一二三四五六七八九十百千两]{1,6}[章节回卷集篇部]")
-_PAGE_TITLE_SEP = rules.lazy_regex(r"\s*_\s*")
+#: What a page's ``<title>`` copy puts between the title and the site's name: ``_``, ``-``, ``|``, ``——``,
+#: `` · `` (spaced: ``琴娜·杜普洛`` is one name), ``»`` or plain spaces (probes are NFKC-folded).
+_PAGE_TITLE_SEP = rules.lazy_regex(r"\s*(?:_|-{1,2}|—{1,2}|–|\||»)\s*|\s+[·•:]\s+|\s+")
+
+
+def _is_page_title_copy(probe: str, others: set[str]) -> bool:
+    """``probe`` is another candidate, then a separator and more (the site's name, a column's name).
+
+    >>> _is_page_title_copy("龙烟铁路 | 远山新闻网", {"龙烟铁路"})
+    True
+    >>> _is_page_title_copy("琴娜·杜普洛", {"琴娜"})
+    False
+    """
+    for text in others:
+        if text and len(text) < len(probe) and probe.startswith(text):
+            m = _PAGE_TITLE_SEP.match(probe, len(text))
+            if m and m.end() < len(probe) and (m.group().strip() or len(text) >= 4):
+                return True
+    return False
 
 
 def _prefer_headings(lines: list[Line], cands: list[int]) -> list[int]:
     """Title candidates, without those that are not the title when another one is there.
 
-    A chapter heading (``第十二章 夜雨``) is the title. A page's ``<title>`` copy (``某某技巧_某某文库``:
-    another candidate, then ``_`` and the site's name) and the poster's name under a forum profile label
-    (``楼主``) are not.
+    A chapter heading (``第十二章 夜雨``) is the title. A page's ``<title>`` copy (``某某技巧_某某文库``,
+    ``某某技巧 - 某某网``: another candidate, then a separator and the site's name) and the poster's name
+    under a forum profile label (``楼主``) are not.
     """
     if len(cands) < 2:
         return cands
@@ -713,7 +731,7 @@ def _prefer_headings(lines: list[Line], cands: list[int]) -> list[int]:
         c
         for c in cands
         if not (c > 0 and lines[c - 1].soft is not None and lines[c - 1].soft[0] == "forum-profile")
-        and not ("_" in lines[c].probe and _PAGE_TITLE_SEP.split(lines[c].probe, 1)[0] in texts)
+        and not _is_page_title_copy(lines[c].probe, texts - {lines[c].probe})
     ]
     return kept or cands
 

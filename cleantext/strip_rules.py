@@ -1093,6 +1093,10 @@ def byline_like(line: Line) -> bool:
 
     >>> byline_like(make_line(1, "记者陈怡君／台北报导")), byline_like(make_line(1, "记者节前夕"))
     (True, False)
+    >>> byline_like(make_line(1, "滨江日报讯 记者周明报道"))
+    True
+    >>> byline_like(make_line(1, "（记者 周明 通讯员 吴亮）"))
+    True
     """
     if line.size > 100 or line.stops:
         return False
@@ -1107,9 +1111,12 @@ def byline_like(line: Line) -> bool:
 
 #: A reporter's credit without a colon: the reporter word, then a space or slash, or a name and a space or
 #: slash, or a closing 报道/报导 (report); ``综合报道``; a news agency's ``中央社台北报导``, ``新华社北京电``.
+#: The credit may follow the paper's dateline (``某某日报讯 记者张三报道``) or stand in brackets
+#: (``（记者 张三 通讯员 李四）``).
 #: (``记者王明`` alone is not told from ``记者节前夕``, nor ``某某报道`` from a headline.)
 _REPORTER_CREDIT = lazy_regex(
-    r"^(?:本报|本台|特约|实习|见习)?(?:记者|通讯员)(?:[\s/／|]+\S|\S{2,4}[\s/／|]|\S+(?:报道|报导)$)"
+    r"^[(（]?(?:\S{1,8}讯\s*)?(?:本报|本台|特约|实习|见习)?(?:记者|通讯员)"
+    r"(?:[\s/／|]+\S|\S{2,4}[\s/／|]|\S+(?:报道|报导)[)）]?$)"
     r"|^(?:本报|本台|本刊)?(?:综合|联合|特约)(?:报道|报导)$|^\S{1,6}社\S{0,8}(?:报道|报导|电)$"
 )
 

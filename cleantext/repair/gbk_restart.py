@@ -110,15 +110,25 @@ REMNANT_EVIDENCE = 4.0
 _TAIL = re.compile(r"([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêḿńňǹɑɡ]{1,7})\)")
 
 
+#: A paragraph's indentation (full-width spaces, a tab, several spaces, ``&nbsp;``): after an invalid pair
+#: it says that the byte eaten was the line break before it: ``好??\u3000第二`` is ``好。\n\u3000第二``.
+_INDENT = re.compile(r"[ \xa0]*(?:\u3000|\t)|[ \xa0]{2,}|&nbsp;")
+
+
 def _eaten_byte(after: str) -> str:
-    """The ASCII byte an invalid pair swallowed, when what follows tells it: a tag's ``<``, a ``&``.
+    """The ASCII byte an invalid pair swallowed, when what follows tells it: a tag's ``<``, a ``&``, the
+    line break before a paragraph's indentation.
 
     >>> _eaten_byte("/p>"), _eaten_byte("#22312;冷战"), _eaten_byte("nbsp;"), _eaten_byte("foo;")
     ('<', '&', '&', '')
+    >>> _eaten_byte("\u3000\u3000第二天"), _eaten_byte(" 第二天"), _eaten_byte("第二天")
+    ('\\n', '', '')
     """
     if _TAG_REMNANT.match(after):
         return "<"
-    return "&" if _entity_remnant(after, 0) else ""
+    if _entity_remnant(after, 0):
+        return "&"
+    return "\n" if _INDENT.match(after) else ""
 
 
 def _entity_remnant(text: str, at: int) -> re.Match[str] | None:
@@ -898,8 +908,9 @@ def _best_ending(
         cost = (GUESS_COST_DAMAGED if damaged_page else GUESS_COST) * chosen
         at = ending.end
         number_next = text[at:at + 1].isdigit() or _DATE_AFTER_EATEN_DIGIT.match(text, at) is not None
-        if end.endswith(("<", "&")) or (ending.swallowed and number_next):
-            cost -= REMNANT_EVIDENCE  # a tag without '<', a reference without '&', a number: a byte was eaten
+        if end.endswith(("<", "&")) or (ending.swallowed and (number_next or end.endswith("\n"))):
+            # a tag without '<', a reference without '&', a number, an indented line: a byte was eaten
+            cost -= REMNANT_EVIDENCE
         gain = head + tail - rejoin - cost
         if best is None or gain > best.score_gain:
             piece = _fold_like_page(lead + middle + end, folded)

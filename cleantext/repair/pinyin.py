@@ -117,6 +117,8 @@ def fix_pinyin_annotations(text: str) -> tuple[str, list[Step]]:
     first = matches[0]
     new = ANNOTATION.sub(lambda m: m.group(1) if _is_reading(m) else m.group(0), text)
     new, split = _strip_split_annotations(new)
+    new, toneless = _strip_toneless_annotations(new)
+    split += toneless
     chars = sorted({m.group(1) for m in matches})
     step = Step(
         stage="repair",
@@ -127,6 +129,49 @@ def fix_pinyin_annotations(text: str) -> tuple[str, list[Step]]:
         detail=f"{len(chars)} characters annotated: {''.join(chars[:40])}",
     )
     return new, [step]
+
+
+#: A reading in the neutral tone, which has no tone letter: ``們(men)``, ``麼(me)``.
+TONELESS_ANNOTATION = re.compile(rf"([{_HAN}])\(([a-zü]{{1,6}})\)")
+
+
+def _strip_toneless_annotations(text: str) -> tuple[str, int]:
+    """Remove neutral-tone readings too (on a page shown to be damaged): ``他們(men)說`` → ``他們說``.
+
+    Why: a neutral-tone syllable carries no tone letter, so the pattern that detects the damage cannot
+    see it. Only a Traditional-only character whose every occurrence carries the same reading, and a
+    reading that is one pinyin syllable, is taken; ``縮寫為(UN)`` and ``編號(abc)`` stay.
+
+    >>> _strip_toneless_annotations("他們(men)說,我們(men)來")
+    ('他們說,我們來', 2)
+    >>> _strip_toneless_annotations("他們(men)說,我們來,型號(abc)")
+    ('他們(men)說,我們來,型號(abc)', 0)
+    """
+    if "(" not in text:
+        return text, 0
+    readings: dict[str, set[str]] = {}
+    for m in TONELESS_ANNOTATION.finditer(text):
+        readings.setdefault(m.group(1), set()).add(m.group(2))
+    chosen = {
+        ch
+        for ch, found in readings.items()
+        if len(found) == 1
+        and is_syllable(next(iter(found)))
+        and _traditional_only(ch)
+        and text.count(f"{ch}(") == text.count(ch)
+    }
+    if not chosen:
+        return text, 0
+    count = 0
+
+    def strip(m: re.Match[str]) -> str:
+        nonlocal count
+        if m.group(1) not in chosen:
+            return m.group(0)
+        count += 1
+        return m.group(1)
+
+    return TONELESS_ANNOTATION.sub(strip, text), count
 
 
 def _strip_split_annotations(text: str) -> tuple[str, int]:
