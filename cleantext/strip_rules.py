@@ -796,10 +796,17 @@ def _disclaimer_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     )
 
 
-_LEGAL_CHARS = lazy_regex(r"[声聲版侵转轉删刪免立观觀投遵替代CcDd]")
+_LEGAL_CHARS = lazy_regex(r"[声聲版侵转轉删刪免立观觀投遵替代您CcDd]")
 _LEGAL_HINT = lazy_regex(
     r"声明|聲明|版权|版權|侵权|侵權|转载|轉載|删除|刪除|免责|免責|立场|立場|观点|觀點|Copyright|copyright|Disclaim|disclaim"
-    r"|投资建议|投資建議|遵医嘱|遵醫囑|替代|代替"
+    r"|投资建议|投資建議|遵医嘱|遵醫囑|替代|代替|您的(?:合法)?权益|您的(?:合法)?權益"
+)
+
+
+#: The site asking the reader to tell it of an infringement (with a self-reference and a legal word, a
+#: disclaimer: ``如本站内容侵犯了您的权益，请来信告知``).
+_ASKS_TO_BE_TOLD = lazy_regex(
+    r"来信告知|来函告知|告知我们|告知本站|通知我们|通知本站|联系本站|与本站联系|请联系我们|請聯繫我們"
 )
 
 
@@ -813,6 +820,10 @@ def disclaimer_strength(line: Line) -> int:
     >>> disclaimer_strength(make_line(1, "本文仅代表作者观点，不代表本站立场"))
     2
     >>> disclaimer_strength(make_line(1, "该公司声明，已就侵权行为追究法律责任。"))
+    0
+    >>> disclaimer_strength(make_line(1, "如本站内容侵犯了您的权益，请来信告知，我们将及时处理。"))
+    2
+    >>> disclaimer_strength(make_line(1, "本报提醒：如果商家侵犯了您的合法权益，可拨打12315投诉。"))
     0
 
     A label opens a statement only with a mark after it: a bare heading is the article's sub-head.
@@ -831,6 +842,8 @@ def disclaimer_strength(line: Line) -> int:
     words = len(set(legal.findall(p)))
     if (label and words >= 1) or (own and words >= 3):
         return 2
+    if own and words >= 1 and _ASKS_TO_BE_TOLD.search(p):
+        return 2  # the site asks to be told of an infringement: ``如本站内容侵犯了您的权益，请来信告知``
     return 1 if own and words >= 2 else 0
 
 

@@ -149,3 +149,17 @@ def test_short_editor_credit_goes_but_a_sentence_about_the_editor_stays():
     assert kept(article.text) == [TITLE, P1, P2]
     said = "责编说这次改造很成功，市民都很满意，希望以后多办这样的好事。"
     assert said in kept(strip(page(TITLE, P1, P2, said)).text)
+
+
+def test_a_site_asking_to_be_told_of_an_infringement_is_a_disclaimer_and_no_longer_extends_the_body():
+    from strip_pages import kept, page
+
+    from cleantext.strip import strip
+
+    title = "老街改造完成"
+    body = ["经过半年施工，老街的路面和排水设施全部完成改造，居民出行更加方便。",
+            "本报提醒：如果商家侵犯了您的合法权益，可拨打12315投诉。"]
+    footer = ["本文标签：老街 改造 民生", "相关新闻", "▪ 城东夜市开张", "▪ 春季赏花指南",
+              "如本站内容侵犯了您的权益，请来信告知，我们会在核实后第一时间处理。"]
+    article = strip(page(title, *body, *footer))
+    assert kept(article.text) == [title, *body]
