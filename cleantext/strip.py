@@ -466,6 +466,7 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
     if not clusters:
         return len(lines), len(lines) - 1
     body = max(clusters, key=lambda c: sum(lines[i].wide for i in c))
+    body = _across_inline_related(lines, clusters, body)
     trim_title_list(lines, body)
     if len(body) >= 2 and body[1] > body[0] + 1 and _question_title(lines[body[0]]):
         body.pop(0)  # a Q&A page's question over its asker and answer labels: a title, not body
@@ -475,12 +476,46 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
         lines[body.pop(0)].soft = ("disclaimer", "statement_at_body_edge")
     if not body:
         return len(lines), len(lines) - 1
+    in_body = set(body)
     for cluster in clusters:
-        if cluster is not body:
+        if in_body.isdisjoint(cluster):
             for i in cluster:
                 if not lines[i].soft:
                     lines[i].soft = ("outside-body", "prose_beyond_furniture")
     return body[0], body[-1]
+
+
+#: Related-list lines that may sit inside an article (``【相关阅读】某某``) without ending it, and the share
+#: of its Han bigrams that the prose beyond them must share with the body to be the same article.
+_INLINE_RELATED_LINES, _INLINE_OVERLAP = 2, 0.08
+
+
+def _across_inline_related(lines: list[Line], clusters: list[list[int]], body: list[int]) -> list[int]:
+    """The body with the prose runs next to it that only one or two related-list lines cut off, when they
+    are about the same thing (:func:`topic_overlap` with the body).
+
+    Why: sites put ``【相关阅读】某某`` or ``相关新闻：甲 | 乙`` between two paragraphs; as a breaker it cut
+    the article in two, and the shorter part was dropped as prose beyond furniture.
+    """
+    merged = list(body)
+    at = next(k for k, c in enumerate(clusters) if c is body)
+    topic = rules.fold_traditional("".join(lines[i].text for i in body))
+    for step in (-1, 1):
+        k = at + step
+        while 0 <= k < len(clusters):
+            other = clusters[k]
+            gap = range(other[-1] + 1, merged[0]) if step < 0 else range(merged[-1] + 1, other[0])
+            breakers = [i for i in gap if lines[i].hard and lines[i].hard[0] in BREAKERS]
+            if not breakers or len(breakers) > _INLINE_RELATED_LINES or any(
+                lines[i].hard[0] != "related-block" for i in breakers
+            ):
+                break
+            text = "".join(lines[i].text for i in other)
+            if topic_overlap(text, topic) < _INLINE_OVERLAP:
+                break
+            merged = other + merged if step < 0 else merged + other
+            k += step
+    return merged
 
 
 #: The heading of a comment section: ``网友评论``, ``全部评论（12）``, ``已有3条评论``, ``共 8 条留言``.

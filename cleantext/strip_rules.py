@@ -285,7 +285,12 @@ def keyword_runs(p: str, seps: str) -> tuple[str, int, list[str]]:
     """
     best, count = "", 0
     for sep in seps:
-        n = p.count("::") if sep == ":" else p.count(sep)
+        if sep == ":":
+            n = p.count("::")
+        elif sep == "-":  # hyphens and dashes alike (``甲——乙——丙``)
+            n = p.count("-") + p.count("–") + p.count("—")
+        else:
+            n = p.count(sep)
         if n > count:
             best, count = sep, n
     if not best:
@@ -927,6 +932,23 @@ def furniture(line: Line) -> str | None:
     return "furniture_words" if _covered(p, phrase_regex("furniture"), 0.3) else None
 
 
+#: A link that opens more of something, with an arrow: ``点击查看更多精彩内容>>``, ``阅读全文 »``.
+_MORE_LINK = lazy_regex(r"(?:点击|查看|阅读|更多|详情|全文|进入|浏览).{0,16}(?:>>|》》|»|→|>)\s*")
+
+
+def more_link(line: Line) -> str | None:
+    """A short line that is a link to more, ending with an arrow: a button wherever it stands, even in
+    the body (``点击查看更多精彩内容>>``). A sentence that mentions reading more has no arrow at its end.
+
+    >>> more_link(make_line(1, "点击查看更多精彩内容>>")), more_link(make_line(1, "阅读全文 »"))
+    ('more_link', 'more_link')
+    >>> more_link(make_line(1, "点击查看详情，了解更多。")) is None
+    True
+    """
+    if line.size > 30 or line.stops:
+        return None
+    return "more_link" if _MORE_LINK.fullmatch(line.probe) else None
+
 def greeting(line: Line) -> str | None:
     """A site greeting: ``某某网 欢迎您``, ``欢迎访问本站``.
 
@@ -1191,6 +1213,7 @@ HARD_RULES = (
     ("forum-profile", post_stamp, 40, False),
     ("widget", widget, 60, False),
     ("widget", greeting, 30, True),
+    ("widget", more_link, 30, False),
     ("footer", page_stamp, 80, True),
 )
 _HARD_WITH_STOPS = tuple(rule for rule in HARD_RULES if rule[3])

@@ -163,3 +163,36 @@ def test_a_site_asking_to_be_told_of_an_infringement_is_a_disclaimer_and_no_long
               "如本站内容侵犯了您的权益，请来信告知，我们会在核实后第一时间处理。"]
     article = strip(page(title, *body, *footer))
     assert kept(article.text) == [title, *body]
+
+
+def test_a_related_list_inside_the_body_goes_without_cutting_the_article_more_links_and_font_buttons_go():
+    from strip_pages import kept, page
+
+    from cleantext.strip import strip
+
+    title = "老街改造完成"
+    p1 = "经过半年施工，老街的路面和排水设施全部完成改造，居民出行更加方便。"
+    p2 = "施工单位保留了老街原有的石板路和骑楼，新增了休息座椅和无障碍坡道。"
+    p3 = "下一步，城区还将对另外八条小巷进行改造，预计明年年底前完工。"
+    # (the related list cut the article in two, and the part before it was dropped as prose beyond furniture)
+    furniture = ["相关新闻：城东夜市开张 | 春季赏花指南", "点击查看更多精彩内容>>", "[ 放大 缩小 默认 ]",
+                 "A- A+ 字体大小"]
+    font, related, more, size = furniture[2], furniture[0], furniture[1], furniture[3]
+    article = strip(page(title, font, p1, related, p2, more, p3, size))
+    assert kept(article.text) == [title, p1, p2, p3]
+    look_alikes = ["相关阅读表明，老街的游客比去年多了一倍。", "点击查看详情，了解更多。",
+                   "照片放大以后，细节更清楚。"]
+    assert kept(strip(page(title, p1, *look_alikes, p2)).text) == [title, p1, *look_alikes, p2]
+
+
+def test_a_keyword_header_split_by_long_dashes_goes_and_a_title_with_a_subtitle_stays():
+    from strip_pages import kept, page
+
+    from cleantext.strip import strip
+
+    spam = "棋牌游戏大厅——首存优惠——彩票开奖结果——体育投注——老虎机——六合彩资料——足球比分直播"
+    title = "老街改造完成——专访城区建设局负责人"
+    body = ["经过半年施工，老街的路面和排水设施全部完成改造，居民出行更加方便。",
+            "施工单位保留了老街原有的石板路和骑楼，新增了休息座椅和无障碍坡道。"]
+    article = strip(page(spam, title, *body))
+    assert (article.title, kept(article.text)) == (title, [title, *body])
