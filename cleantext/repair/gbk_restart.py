@@ -25,7 +25,6 @@ where the page confirms the damage.
 
 from __future__ import annotations
 
-import html.entities
 import math
 import re
 import unicodedata
@@ -35,6 +34,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Protocol
 
+from cleantext.repair.markup import bare_reference, read_references
 from cleantext.result import Step
 
 #: Private-use code point of GBK FE50, the start of the user-defined block FE50–FEA0 that the sites'
@@ -101,9 +101,6 @@ _TAG_REMNANT = re.compile(
 _DATE_AFTER_EATEN_DIGIT = re.compile(r"月[0-9]{1,2}[日号]")
 #: A whole year and what follows one in a date (``2020-06-14``, ``2008年``): no eaten digit began it.
 _WHOLE_YEAR = re.compile(r"(?:1[5-9]|20)[0-9]{2}\s*[-/.年]")
-#: What is left of a character reference whose ``&`` an invalid pair swallowed (``#22312;``, ``nbsp;``).
-#: Named ones count only when HTML knows the name (``html.entities.html5``), so ``cond?foo;`` is no remnant.
-_ENTITY_REMNANT = re.compile(r"#[0-9]{2,7};|#[xX][0-9a-fA-F]{2,6};|[a-zA-Z][a-zA-Z0-9]{1,7};")
 #: Gain credited to a reading that explains a tag or reference remnant right after its invalid pair.
 REMNANT_EVIDENCE = 4.0
 #: Pinyin tail of an annotated G0 whose ``(`` was eaten: ``?nèi)``.
@@ -126,33 +123,14 @@ def _eaten_byte(after: str) -> str:
     """
     if _TAG_REMNANT.match(after):
         return "<"
-    if _entity_remnant(after, 0):
+    if bare_reference(after):
         return "&"
     return "\n" if _INDENT.match(after) else ""
 
 
-def _entity_remnant(text: str, at: int) -> re.Match[str] | None:
-    remnant = _ENTITY_REMNANT.match(text, at)
-    if remnant and remnant[0][0] != "#" and remnant[0] not in html.entities.html5:
-        return None
-    return remnant
-
-
-def _references_read(text: str) -> str:
-    """``text`` with its character references read (``&#23572;`` → ``尔``): the context a guess is scored in.
-
-    Why: on a page that writes characters as references, the text right of a run is otherwise ASCII to
-    the model, and the run's last character is guessed blind (``哈&#23572;滨`` → ``过``).
-
-    >>> _references_read("&#23572;滨&amp;"), _references_read("无")
-    ('尔滨&', '无')
-    """
-    return html.unescape(text) if "&" in text else text
-
-
 def _remnant_end(text: str, at: int) -> int:
     """Where a tag or reference remnant starting at ``at`` ends (``at`` when there is none)."""
-    remnant = _TAG_REMNANT.match(text, at) or _entity_remnant(text, at)
+    remnant = _TAG_REMNANT.match(text, at) or bare_reference(text, at)
     return remnant.end() if remnant else at
 
 
@@ -732,7 +710,7 @@ def _rebuild(
     if ending.swallowed and not restored:
         lost += 1
     right_of_last = ending.extra + restored + after
-    right_seen = _references_read(right_of_last)  # what the model sees right of the run
+    right_seen = read_references(right_of_last)  # what the model sees right of the run
     first_trail = pairs[0][0] if pairs else trail
     if first_trail is None:  # nothing of the character survives: a sentence end before a tag or number
         if not (restored or damaged_page or (after[:1].isascii() and after[:1].isalnum())

@@ -67,6 +67,41 @@ PADDING_NBSP = re.compile(
 )
 
 
+#: A reference that lost its ``&`` (an invalid pair swallowed it): ``#22312;``, ``ldquo;``.
+_BARE_REFERENCE = re.compile(r"(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+#: A whole reference, as the repairs read their context (no ``&amp;`` chains: that is the html fix's job).
+_CONTEXT_REFERENCE = re.compile(r"&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+
+
+def bare_reference(text: str, at: int = 0) -> re.Match[str] | None:
+    """A reference without its ``&`` at ``text[at]`` that HTML knows, else None (``foo;`` is none).
+
+    >>> bare_reference("#22312;冷战")[0], bare_reference("nbsp;x")[0], bare_reference("foo;x")
+    ('#22312;', 'nbsp;', None)
+    """
+    m = _BARE_REFERENCE.match(text, at)
+    return m if m is not None and _one_reference(m) != m.group(0) else None
+
+
+def read_references(text: str, *, bare_first: bool = False) -> str:
+    """``text`` with its character references read, as the language model should see a guess's context.
+
+    Why: the repairs guess lost bytes by their neighbours; ``，&ldquo;`` says nothing to the model as
+    ``ld``, and ``哈&#23572;滨`` wants 哈 only when ``尔`` is seen. With ``bare_first``, a reference at the
+    start that lost its ``&`` counts too (the invalid pair swallowed that byte).
+
+    >>> read_references("&ldquo;读者&rdquo;&#23572;"), read_references("ldquo;读者", bare_first=True)
+    ('“读者”尔', '“读者')
+    >>> read_references("ldquo;读者"), read_references("AT&T;", bare_first=True)
+    ('ldquo;读者', 'AT&T;')
+    """
+    if ";" not in text:
+        return text
+    if bare_first and (m := bare_reference(text)) is not None:
+        text = _one_reference(m) + text[m.end():]
+    return _CONTEXT_REFERENCE.sub(_one_reference, text) if "&" in text else text
+
+
 def _one_reference(m: re.Match[str]) -> str:
     """The character of one reference, or the reference unchanged when it names nothing."""
     ref = "&" + m.group(1) + ";"

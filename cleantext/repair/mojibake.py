@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import codecs
 import contextlib
-import html
 import math
 import operator
 import re
@@ -37,6 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from cleantext.langmodel import DocumentCache, fold, get_model
+from cleantext.repair.markup import read_references
 from cleantext.result import Step
 
 #: How much better (mean natural-log probability per character) a repaired line must score.
@@ -649,33 +649,6 @@ REFINE_ROUNDS = 1
 
 #: Characters of context read on each side of an unknown (enough for a character reference).
 _REACH = 12
-_REFERENCE = re.compile(r"&(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
-_BARE_REFERENCE = re.compile(r"(#[0-9]{2,7}|#[xX][0-9a-fA-F]{2,6}|[a-zA-Z][a-zA-Z0-9]{1,31});")
-
-
-def _reference_char(m: re.Match[str]) -> str:
-    ref = "&" + m.group(1) + ";"
-    out = html.unescape(ref)
-    return m.group(0) if out == ref else out
-
-
-def references_read(text: str, bare_first: bool = False) -> str:
-    """``text`` with its character references read, as the language model should see a guess's context.
-
-    Why: a lost byte before a reference (``，&ldquo;``: the ``，`` lost its last byte) is guessed by
-    its neighbours; ``ld`` says nothing, ``“`` says a comma. With ``bare_first``, a reference at the
-    start that lost its ``&`` counts too: the wrong codec's invalid pair swallowed that ASCII byte.
-
-    >>> references_read("&ldquo;读者&rdquo;"), references_read("ldquo;读者", bare_first=True)
-    ('“读者”', '“读者')
-    >>> references_read("ldquo;读者"), references_read("AT&T;", True), references_read("foo;x", True)
-    ('ldquo;读者', 'AT&T;', 'foo;x')
-    """
-    if ";" not in text:
-        return text
-    if bare_first and (m := _BARE_REFERENCE.match(text)) is not None:
-        text = _reference_char(m) + text[m.end():]
-    return _REFERENCE.sub(_reference_char, text) if "&" in text else text
 
 
 def _fill_unknowns(out: list[str], unknown_at: list[tuple[int, list[str]]], page: str = "") -> int:
@@ -692,7 +665,7 @@ def _fill_unknowns(out: list[str], unknown_at: list[tuple[int, list[str]]], page
     penalty = _script_penalty("".join(out)) if unknown_at else None
 
     def context(pos: int) -> tuple[str, str]:
-        left = references_read("".join(out[max(0, pos - _REACH) : pos]))[-2:] if pos else "\n"
+        left = read_references("".join(out[max(0, pos - _REACH) : pos]))[-2:] if pos else "\n"
         right = ""
         for j in range(pos + 1, min(len(out), pos + _REACH)):
             if j in holes and not out[j]:
@@ -701,7 +674,7 @@ def _fill_unknowns(out: list[str], unknown_at: list[tuple[int, list[str]]], page
         else:
             if pos + _REACH > len(out):
                 right += "\n"
-        return left or "\n", references_read(right, bare_first=True)[:2]
+        return left or "\n", read_references(right, bare_first=True)[:2]
 
     trained = _model_is_trained()
     rankings: dict[int, list[tuple[float, str]]] = {}
