@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from cleantext.repair.gbk_restart import (
     _TAG_REMNANT,
     DocumentBigrams,
+    _closes_unopened,
     _eaten_byte,
     fix_gbk_restart,
     run_endings,
@@ -355,3 +356,44 @@ def test_a_line_break_eaten_before_a_whole_year_comes_back_as_a_line_break():
     repaired, steps = fix_gbk_restart(damaged)
     assert repaired == clean
     assert steps[0].detail.endswith(",\n")
+
+
+def test_a_line_break_eaten_after_a_sentence_end_on_a_page_of_bare_lines_comes_back():
+    # paragraphs are bare lines: the invalid pair (。's trail byte, "\n") ate each paragraph's line break
+    clean = ("他說這座橋明年就會通車，居民出行會方便許多。\n當時有分析人士認為，工程的預算還會再增加。\n"
+             "工程由市交通局負責，預計總投資超過十億元。")
+    damaged = damage(clean, {clean.index("。"), clean.index("增")}, fold=False)
+    assert "許多??當時" in damaged and "\n工程" not in damaged
+    repaired, steps = fix_gbk_restart(damaged)
+    assert repaired == clean
+    assert steps[0].lost == 3  # the three characters guessed; the line breaks are told by the text
+
+
+def test_no_line_break_is_restored_where_the_page_closes_its_paragraphs_with_tags():
+    # where paragraphs end in </p> a paragraph ends "。<": the byte eaten before a Han character was
+    # something else (here the digit of "3號線") and stays lost
+    clean = ("<p>他說這座橋明年就會通車，居民出行會方便許多。3號線當時也在規劃之中，"
+             "工程的預算還會再增加。</p>\n<p>工程由市交通局負責，預計總投資超過十億元。</p>")
+    damaged = damage(clean, {clean.index("。"), clean.index("增")}, fold=False)
+    assert "許多??號線" in damaged
+    repaired, steps = fix_gbk_restart(damaged)
+    assert "許多。號線" in repaired and repaired.count("\n") == 1
+    assert steps[0].lost == 4
+    # the same words as bare lines: there the eaten byte is taken for the line break (the rule's risk)
+    bare = clean.replace("<p>", "").replace("</p>", "")
+    damaged = damage(bare, {bare.index("。"), bare.index("增")}, fold=False)
+    assert "許多。\n號線" in fix_gbk_restart(damaged)[0]
+
+
+def test_no_line_break_before_text_that_closes_a_bracket_it_never_opened():
+    # "的《1区212》": the lost character was an opening bracket, not a sentence end; "区212》" closes a
+    # bracket it never opened, so it starts no paragraph
+    page = "這部漫畫是二〇〇五年由口袋巧克力創作的??區212》在雜誌上開始連載，在國內獲得了很大的反響。"
+    repaired, _ = fix_gbk_restart(page)
+    assert "\n" not in repaired
+
+
+def test_closes_unopened_reads_up_to_the_first_sentence_end():
+    assert _closes_unopened("区212》在杂志")
+    assert not _closes_unopened("《知音》创刊。然后》")
+    assert not _closes_unopened("当时有人认为")
