@@ -148,6 +148,16 @@ def test_eaten_first_digit_of_a_number_is_guessed():
     assert steps[0].lost == 2
 
 
+@pytest.mark.parametrize(("year", "written"), [("2011", "2011"), ("1772", "1772"), ("1059", "1059"),
+                                               ("2035", "2035"), ("2045", "1045")])
+def test_eaten_first_digit_of_a_year_is_the_likelier_century(year: str, written: str):
+    # 2000-2039 keep their 2; any other three digits are read as a year of the past (1045, not 2045)
+    clean = f"這是當年的大事。{year}年他來到這裡。</p>"
+    damaged = damage(clean, {7})
+    assert f"??{year[1:]}年" in damaged
+    assert fix_gbk_restart(damaged)[0] == f"這是當年的大事。{written}年他來到這裡。</p>"
+
+
 def test_eaten_ampersand_of_a_character_reference_is_restored():
     # a run ending before "&#22312;" swallows the "&": the rest of the reference tells it
     clean = "次年獲得雨果獎。&#22312;冷戰進行了相當長的時間後，美國、蘇聯和中國各自"

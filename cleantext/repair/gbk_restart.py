@@ -107,6 +107,21 @@ REMNANT_EVIDENCE = 4.0
 _TAIL = re.compile(r"([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêḿńňǹɑɡ]{1,7})\)")
 
 
+#: A year that lost its first digit (``??011年``, ``??997-06-30``).
+_YEAR_WITHOUT_FIRST_DIGIT = re.compile(r"[0-9]{3}(?:\s*年|-[01]?[0-9]-)")
+
+
+def _first_digit_of_year(rest: str) -> str:
+    """The first digit of a year whose other three are ``rest``: 2 for 2000-2039 (2011, not 1011), else
+    1 (1059, 1511: a year far to come is rarely written). The character model, reading three
+    characters, cannot tell: it made 2011 into 1011 and 1772 into 3772.
+
+    >>> [_first_digit_of_year(rest) for rest in ("011年", "059年", "772年", "997-06-30")]
+    ['2', '1', '1', '1']
+    """
+    return "2" if rest[:1] == "0" and rest[1:2] in "0123" else "1"
+
+
 #: A paragraph's closing tag or line-break tag, or what is left of one whose ``<`` was eaten.
 _PARAGRAPH_TAG = re.compile(r"/p>|<br\s*/?>", re.I)
 #: Sentence ends after which an eaten byte may have been the paragraph's line break.
@@ -801,7 +816,12 @@ def _rebuild(
             # it began a number ("。1972年" → "??972年"): the model knows which digits begin one; before
             # a whole year ("案?2020-06-14": no year has five digits) it was a line break or a space
             # (a line break is not offered there: on corpus pages the digit was right far more often)
-            options = "\n " if _WHOLE_YEAR.match(after) else "0123456789"
+            if _WHOLE_YEAR.match(after):
+                options = "\n "
+            elif _YEAR_WITHOUT_FIRST_DIGIT.match(after):
+                options = _first_digit_of_year(after)
+            else:
+                options = "0123456789"
             restored, _, _ = choose(model, options, left + lead + middle + last, after)
             guessed.append((1 + len(middle) + len(last), restored))
 
