@@ -158,6 +158,19 @@ def test_eaten_first_digit_of_a_year_is_the_likelier_century(year: str, written:
     assert fix_gbk_restart(damaged)[0] == f"這是當年的大事。{written}年他來到這裡。</p>"
 
 
+@pytest.mark.parametrize(("clean", "restart_at"), [
+    ("<p>这是当年一系列的改革措施，于1971年开始推行。</p>", "革"),
+    ("<p>他对晶体的结构进行分析，于1982年总结出规律。</p>", "分"),
+    ("<p>这座寺庙始建于17世纪，后来多次扩建。</p>", "始"),
+])
+def test_the_character_before_an_eaten_first_digit_is_chosen_before_a_digit(clean: str, restart_at: str):
+    # the run's last character lost its trail byte and the invalid pair ate the number's first digit:
+    # scored before "971年" the model took 有 (有 and 于 share the lead byte); before a digit it is 于
+    damaged = damage(clean, {clean.index(restart_at)}, fold=False)
+    assert "于" not in damaged
+    assert "于1" in fix_gbk_restart(damaged)[0]
+
+
 def test_eaten_ampersand_of_a_character_reference_is_restored():
     # a run ending before "&#22312;" swallows the "&": the rest of the reference tells it
     clean = "次年獲得雨果獎。&#22312;冷戰進行了相當長的時間後，美國、蘇聯和中國各自"

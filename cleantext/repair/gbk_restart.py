@@ -111,6 +111,16 @@ _TAIL = re.compile(r"([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê�
 _YEAR_WITHOUT_FIRST_DIGIT = re.compile(r"[0-9]{3}(?:\s*年|-[01]?[0-9]-)")
 
 
+#: A number after an eaten byte that began it (not a whole year: there the byte was a line break).
+_NUMBER_WITHOUT_FIRST_DIGIT = re.compile(r"(?!(?:1[5-9]|20)[0-9]{2}\s*[-/.年])[0-9]")
+
+
+def _provisional_first_digit(rest: str) -> str:
+    """A stand-in for the first digit a number lost, to score what stands before it: a year's century,
+    else ``1`` (the commonest first digit of a number)."""
+    return _first_digit_of_year(rest) if _YEAR_WITHOUT_FIRST_DIGIT.match(rest) else "1"
+
+
 def _first_digit_of_year(rest: str) -> str:
     """The first digit of a year whose other three are ``rest``: 2 for 2000-2039 (2011, not 1011), else
     1 (1059, 1511: a year far to come is rarely written). The character model, reading three
@@ -768,6 +778,10 @@ def _rebuild(
         lost += 1
     right_of_last = ending.extra + restored + after
     right_seen = read_references(right_of_last)  # what the model sees right of the run
+    if ending.swallowed and not restored and not ending.extra and _NUMBER_WITHOUT_FIRST_DIGIT.match(after):
+        # the eaten byte began the number: the characters before it are scored before a digit
+        # ("措施，于1971年", not "措施，有971年")
+        right_seen = _provisional_first_digit(after) + right_seen
     first_trail = pairs[0][0] if pairs else trail
     if first_trail is None:  # nothing of the character survives: a sentence end before a tag or number
         if not (restored or damaged_page or (after[:1].isascii() and after[:1].isalnum())
