@@ -142,6 +142,7 @@ def strip(
     drop_post_headers(lines, start, end, decisions)
     drop_repeated_contents(lines, start, end, decisions)
     drop_inline_related(lines, start, end, decisions)
+    drop_never_prose_in_body(lines, start, end, decisions)
     drop_buttons_beside_widgets(lines, start, end, decisions)
     resolve_footer(lines, start, end, decisions, title=title)
     return _assemble(lines, decisions, title, byline)
@@ -263,6 +264,25 @@ def drop_buttons_beside_widgets(
             if hard is not None and hard[0] in _BUTTON_HARD:
                 decisions[i] = ("widget", "button_beside_widget")
                 break
+
+
+#: Soft rules whose lines are never the article's, even between its paragraphs: page links
+#: (``第1页 共4页``) and a bracketed related headline (``【相关阅读】某某``).
+_NEVER_PROSE = frozenset({"page_links", "bracketed_related_title"})
+
+
+def drop_never_prose_in_body(
+    lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]]
+) -> None:
+    """Inside the body, drop the soft-labelled lines that no article writes (:data:`_NEVER_PROSE`).
+
+    Why soft and not hard: as hard labels a pager or a related link would end the body span there and
+    cut the article in two; inside the span they only go themselves.
+    """
+    for i in range(start, end + 1):
+        soft = lines[i].soft
+        if soft is not None and soft[1] in _NEVER_PROSE and decisions[i] is _KEEP and not lines[i].core:
+            decisions[i] = soft
 
 
 _INLINE_RELATED_ITEMS = 3
@@ -451,7 +471,7 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
         if line.hard and line.hard[0] in BREAKERS:
             broken = True
         elif line.size <= 16 and not line.core and _COMMENT_CHARS.search(line.text) and comment_section_head(
-            line, lines[i + 1 : i + 2]
+            line, lines[i + 1 : i + 1 + _COMMENT_LOOKAHEAD]
         ):
             line.soft = ("related-block", "comment_section")
             broken = True
@@ -519,12 +539,20 @@ def _across_inline_related(lines: list[Line], clusters: list[list[int]], body: l
 
 
 #: The heading of a comment section: ``网友评论``, ``全部评论（12）``, ``已有3条评论``, ``共 8 条留言``.
+#: A count of replies alone counts too: ``2条回应``, ``0 則留言``, ``共18条``.
 _COMMENT_HEAD = rules.lazy_regex(
     r"(?:网友|读者|用户|最新|热门|精彩|全部|所有)(?:评论|留言|跟帖)(?:区|列表)?\s*[(（]?\d*[)）]?"
     r"|评论区|评论列表|留言板|(?:已有|共有|共)\s*\d+\s*(?:条|人)(?:评论|留言|跟帖|参与)"
+    r"|(?:已有|共有|共|查看|全部)?\s*\d+\s*(?:条|则|則|个)\s*(?:评论|留言|跟帖|跟贴|回应|回應|回复|讨论)"
+    r"(?:[,，\s]*(?:点击|查看|展开|我要)\S{0,4})?"
 )
 _HAS_COUNT = rules.lazy_regex(r"\d")
-_COMMENT_CHARS = rules.lazy_regex(r"[评評留跟]")
+_COMMENT_LOOKAHEAD = 3
+#: A comment's stamp: a full date (``2012年7月2日``, ``2023-10-03``) or a day with a time (``01-18 00:12``).
+_COMMENT_STAMP = rules.lazy_regex(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}"
+)
+_COMMENT_CHARS = rules.lazy_regex(r"[评評留跟应應复]")
 
 
 def comment_section_head(line: Line, following: list[Line]) -> bool:
@@ -538,16 +566,25 @@ def comment_section_head(line: Line, following: list[Line]) -> bool:
     True
     >>> comment_section_head(ml(1, "网友评论"), [ml(2, "不少网友认为，这次改造保留了老街的味道。")])
     False
+    >>> comment_section_head(ml(1, "评论区"), [ml(2, "请理性发言"), ml(3, "晨曦 2012年7月2日:顶!")])
+    True
     """
     if not _COMMENT_HEAD.fullmatch(line.probe):
         return False
     if _HAS_COUNT.search(line.probe):
         return True
     nxt = following[0] if following else None
-    return nxt is not None and not nxt.core and (
+    if nxt is not None and not nxt.core and (
         bool(_COMMENT_HEAD.fullmatch(nxt.probe))
         or (nxt.label is not None and nxt.label[0] == "counter")
         or (nxt.size <= 40 and bool(rules._DATE.search(nxt.probe)))
+    ):
+        return True
+    # A prompt may stand between the heading and the first comment (``请文明上网``): a short dated
+    # line (a comment's stamp, or a comment with its stamp) a line or two further down.
+    return any(
+        nxt.size <= 40 and nxt.marks <= 3 and _COMMENT_STAMP.search(nxt.probe) is not None
+        for nxt in following[1:]
     )
 
 
@@ -678,6 +715,8 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             decisions[i] = ("header", "before_title")
         elif i + 1 < len(lines) and _is_category_before_lead(line, lines[i + 1]):
             decisions[i] = ("category", "short_line_before_repeated_lead")
+        elif title >= 0 and line.size <= 16 and not line.core and _over_post_stamp(lines, i):
+            decisions[i] = ("forum-profile", "poster_name_over_stamp")
         elif title >= 0 and _RECORD_FIELD.fullmatch(line.probe):
             decisions[i] = ("header", "record_field")
         elif title >= 0 and _unrelated_short_line(line, lambda: topic() + lines[title].probe):
@@ -749,12 +788,31 @@ def _is_page_title_copy(probe: str, others: set[str]) -> bool:
     return False
 
 
+#: Three or more short Han words between spaces and nothing else: a row of buttons (``只看楼主 倒序浏览
+#: 阅读模式``), not a heading, when the page has another heading.
+_BUTTON_WORDS = rules.lazy_regex(r"[\u4e00-\u9fff]{2,4}(?: [\u4e00-\u9fff]{2,4}){2,}")
+
+
+def _over_post_stamp(lines: list[Line], i: int) -> bool:
+    """Line ``i`` stands right over a post's stamp (``梧桐树下`` / ``发表于 2024-1-12 19:45``): the poster's
+    name, not the thread's title.
+
+    >>> ml = rules.read_line
+    >>> _over_post_stamp([ml(1, "梧桐树下"), ml(2, "发表于 2024-1-12 19:45:06")], 0)
+    True
+    >>> _over_post_stamp([ml(1, "老城区停车难"), ml(2, "最近几个月找不到车位。")], 0)
+    False
+    """
+    hard = lines[i + 1].hard if i + 1 < len(lines) else None
+    return hard is not None and hard[1] in _STAMP_RULES
+
+
 def _prefer_headings(lines: list[Line], cands: list[int]) -> list[int]:
     """Title candidates, without those that are not the title when another one is there.
 
     A chapter heading (``第十二章 夜雨``) is the title. A page's ``<title>`` copy (``某某技巧_某某文库``,
     ``某某技巧 - 某某网``: another candidate, then a separator and the site's name) and the poster's name
-    under a forum profile label (``楼主``) are not.
+    under a forum profile label (``楼主``) or over a post stamp are not, nor a row of buttons.
     """
     if len(cands) < 2:
         return cands
@@ -766,6 +824,8 @@ def _prefer_headings(lines: list[Line], cands: list[int]) -> list[int]:
         c
         for c in cands
         if not (c > 0 and lines[c - 1].soft is not None and lines[c - 1].soft[0] == "forum-profile")
+        and not _over_post_stamp(lines, c)
+        and not _BUTTON_WORDS.fullmatch(lines[c].probe)
         and not _is_page_title_copy(lines[c].probe, texts - {lines[c].probe})
     ]
     return kept or cands
@@ -919,8 +979,13 @@ def resolve_footer(
     in_block = in_tail = own_list = own_section = False
     n = len(lines)
     for i in range(end + 1, n):
+        if i <= end:
+            continue  # taken with the article's own closing lines
         line = lines[i]
         following = lines[i + 1] if i + 1 < n else None
+        if i == end + 1 and (signed := _contacts_then_signature(lines, i)) > i:
+            end = signed - 1  # ``联系电话：…`` / ``地址：…`` over the issuer and date: the notice's own
+            continue
         if i == end + 1 and _signature(lines, i):
             end = i  # a notice's issuer and date: the document's own last lines
             continue
@@ -971,14 +1036,20 @@ def resolve_footer(
         if i == end + 1 and own_section and line.size <= 40:
             end = i  # ``time capsule 时间胶囊`` under the article's own ``【词汇】``
             continue
+        if i == end + 1 and _source_credit(line):
+            decisions[i] = ("footer", "source_credit_after_body")
+            continue
         if i == end + 1 and (_field_line(line) or _list_head(line, following, lines[i + 2 : i + 3])):
             end, own_list = i, True  # ``工作地址：…``, ``费用参考`` over fields: the article's own list
             continue
         if i == end + 1 and next_unknown and following is not None and _unstopped_sentence(following):
             end = i  # a sub-head over a sentence that lost its full stop
             continue
-        # A short line over a list of short titles (found by :func:`trim_title_list`) is its block title.
-        heads_list = following is not None and following.soft == _TITLE_LIST
+        # A short line over a list of short titles (found by :func:`trim_title_list`) or of files to
+        # download (``附件：`` over ``报名表.docx``) is its block title.
+        heads_list = following is not None and (
+            following.soft == _TITLE_LIST or following.soft == _ATTACHMENT_ITEM
+        )
         if i == end + 1 and not next_unknown and not heads_list:
             continue  # a lone short line right after the body: its last words (when unsure, keep)
         if heads_list:
@@ -991,6 +1062,7 @@ def resolve_footer(
             decisions[i] = ("footer", "short_line_after_body")
 
 
+_ATTACHMENT_ITEM = ("widget", "attachment_link")
 _SITE_SEPARATOR = rules.lazy_regex(r"[_|｜\-–—]")
 #: ``_site``, ``|site``, `` - site``: a dash only with spaces round it (``标题——这是好事`` is a sentence).
 _SITE_SUFFIX = rules.lazy_regex(
@@ -1073,6 +1145,48 @@ def _signature(lines: list[Line], i: int) -> bool:
         and _HAN_START.search(line.text) is not None
         and not line.label
     )
+
+
+_SIGNED_CONTACTS = 4
+
+
+def _contacts_then_signature(lines: list[Line], i: int) -> int:
+    """Where a notice's signature starts when up to four contact or field lines right after the body lead
+    to it (``联系电话：…`` / ``公司地址：…`` / ``某某公司`` / ``2024年5月6日``); ``i`` when they do not.
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "联系电话：0756-3361234"), ml(2, "某某拍卖有限公司"), ml(3, "2024年5月6日")]
+    >>> _contacts_then_signature(page, 0)
+    1
+    >>> _contacts_then_signature([ml(1, "联系电话：0756-3361234"), ml(2, "Copyright 2024")], 0)
+    0
+    """
+    j = i
+    while j < len(lines) and j - i < _SIGNED_CONTACTS and not lines[j].hard and (
+        (lines[j].soft is not None and lines[j].soft[0] == "contact") or _field_line(lines[j])
+    ):
+        j += 1
+    return j if i < j < len(lines) and _signature(lines, j) else i
+
+
+#: The label of the line naming where a story came from (``来源：某某法院``, ``本文转自：某某``).
+_SOURCE_LABEL = rules.lazy_regex(
+    r"(?:信息|文章|本文|稿件|新闻|内容)?(?:来源|稿源|出处)\s*[:：]|(?:本文)?转(?:载)?自\s*[:：]"
+)
+
+
+def _source_credit(line: Line) -> bool:
+    """A bare ``来源：某某`` line right after the body: the site's source field, not the article's text
+    (a credit the paper wrote into the article stands in brackets, ``（来源：某某）``, and is kept).
+
+    >>> _source_credit(rules.make_line(1, "来源：清河区人民法院"))
+    True
+    >>> _source_credit(rules.make_line(1, "（文章来源：财经在线）"))
+    False
+    >>> _source_credit(rules.make_line(1, "来源：本报记者在现场采访所得，数据经过核实。"))
+    False
+    """
+    return line.size <= 40 and not line.stops and _SOURCE_LABEL.match(line.probe) is not None
 
 
 _MIN_SENTENCE = 12

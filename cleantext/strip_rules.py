@@ -662,22 +662,36 @@ def widget(line: Line) -> str | None:
     return None
 
 
-_CALL_HINT = lazy_regex(r"关注|關注|扫|掃|长按|長按|下载|下載|打开|打開|点|點|轻触|輕觸|滑|预览|預覽|立即|吧")
+_CALL_HINT = lazy_regex(
+    r"关注|關注|扫|掃|长按|長按|下载|下載|打开|打開|点|點|轻触|輕觸|滑|预览|預覽|立即|吧|加入|订阅|訂閱|追踪|追蹤|按"
+)
+#: What a prompt asks the reader to open, follow or join: an app, an account, a channel, a phone.
+_CALL_TARGET = (
+    r"(?:公众号|微信|二维码|app|客户端|小程序|视频号|官网|微博|抖音|line|facebook|fb|youtube|whatsapp|telegram"
+    r"|instagram|好友|频道|专页|專頁|粉丝(?:团|页)|粉絲(?:團|頁)|手机|newsletter|专题|专栏|直播间)"
+)
+_CALL_TARGET_RE = lazy_regex(_CALL_TARGET)
 _CALL_TO_ACTION = lazy_regex(
-    r"(?:关注|扫码|扫描|长按|识别|下载|打开|搜索|添加|点击|戳)[^,，。!！]{0,10}"
-    r"(?:公众号|微信|二维码|app|客户端|小程序|视频号|官网|微博|抖音)"
+    r"(?:关注|扫码|扫描|扫一扫|长按|识别|下载|打开|搜索|添加|点击|点我|按我|一按|戳|加入|订阅|追踪|追蹤)"
+    rf"[^,，。!！]{{0,10}}{_CALL_TARGET}"
+    rf"|{_CALL_TARGET}(?:扫一扫|扫码)|(?:分享|转发)(?:到|至)(?:朋友圈|微信|微博|qq空间|好友)"
     r"|预览时|不可点|轻触|[上下左右]滑|滑动(?:看|查看|阅读)|^立即\w{2}$"
     r"|(?:点个?|收藏|转发|分享|点赞)[^,，。]{0,6}吧[!！~～]?$"
 )
+#: A tap in the first person (``点我下载``, ``按我看活动办法``, ``一按即时收看``): only a button talks so.
+_FIRST_PERSON_TAP = lazy_regex(r"(?:点我|按我|點我|一按|戳我)\S")
 
 
 def call_to_action(line: Line) -> str | None:
     """A line that tells the reader what to tap or follow (``关注公众号，查询更多…``, ``预览时标签不可点``,
-    ``觉得有用就收藏起来吧``): a page's button or prompt in words no list has, off the body only.
+    ``觉得有用就收藏起来吧``, ``加入某某报LINE好友``): a page's button or prompt in words no list has, off
+    the body only (see :func:`tap_prompt` for the ones that go inside it too).
 
     >>> call_to_action(make_line(1, "关注公众号，查询更多裁判文书"))
     'call_to_action'
     >>> call_to_action(make_line(1, "预览时标签不可点"))
+    'call_to_action'
+    >>> call_to_action(make_line(1, "已经加入晨报LINE好友了吗？"))
     'call_to_action'
     >>> call_to_action(make_line(1, "关注民生，服务百姓")) is None
     True
@@ -685,6 +699,207 @@ def call_to_action(line: Line) -> str | None:
     if line.size > 30 or line.stops > 1 or not _CALL_HINT.search(line.text):
         return None
     return "call_to_action" if _CALL_TO_ACTION.search(line.probe) else None
+
+
+def tap_prompt(line: Line) -> str | None:
+    """A prompt no sentence is: a button in the first person (``点我下载APP``, ``按我看活动办法``), or one
+    that asks for an app or account twice (``下载某某APP 关注某某微博``): furniture even between paragraphs,
+    where news sites put them.
+
+    >>> tap_prompt(make_line(1, "不用抽 不用抢 现在用APP看新闻 点我下载APP 按我看活动办法"))
+    'tap_prompt'
+    >>> tap_prompt(make_line(1, "【WhatsApp一按即时收看更多财经新闻】"))
+    'tap_prompt'
+    >>> tap_prompt(make_line(1, "下载客户端，看更多精彩内容"))
+    'tap_prompt'
+    >>> tap_prompt(make_line(1, "请继续往下阅读..."))
+    'tap_prompt'
+    >>> tap_prompt(make_line(1, "他笑着说：“点我名字就能看到。”")) is None
+    True
+    >>> tap_prompt(make_line(1, "下载APP")) is None  # one request alone: only off the body
+    True
+    """
+    if line.size > 60 or line.stops > 1 or not (_CALL_HINT.search(line.text) or "继" in line.text):
+        return None
+    p = line.probe
+    if _READ_ON.fullmatch(p):
+        return "tap_prompt"
+    if line.stops:
+        return None
+    if _FIRST_PERSON_TAP.search(line.text) and _CALL_TARGET_RE.search(p):
+        return "tap_prompt"
+    if _CALL_TO_ACTION.search(p) and _MORE_PROMISE.search(p):
+        return "tap_prompt"  # ``下载客户端，看更多精彩内容``
+    if sum(1 for _ in _CALL_TO_ACTION.finditer(p)) >= 2:
+        return "tap_prompt"
+    return None
+
+
+_MORE_PROMISE = lazy_regex(r"(?:看|查看|获取|阅读)更多|更多精彩")
+
+#: A prompt to scroll on, left between two paragraphs: ``请继续往下阅读...``, ``继续阅读全文``.
+_READ_ON = lazy_regex(r"[(（【\[]?(?:请)?继续(?:往下|向下)?(?:阅读|浏览|看)(?:全文|下文)?[.…。]*[)）】\]]?")
+
+#: A prompt to read on or see more: ``看更多某某新闻``, ``返回某某，查看更多``, ``更多影评``.
+_MORE_PROMPT = lazy_regex(
+    r"(?:(?:点击|点此)?(?:看|查看|浏览|阅读)更多|更多)[\u4e00-\u9fffa-z]{0,8}(?:[>»›]+)?"
+    r"|返回[\u4e00-\u9fffa-z]{1,6}(?:[,，\s]+(?:查看|看|阅读|浏览)更多\S{0,6})?"
+)
+
+
+def more_prompt(line: Line) -> str | None:
+    """A short link to more of the site, with no arrow (``看更多某某新闻``, ``返回某某，查看更多``,
+    ``更多影评``): furniture off the body.
+
+    >>> more_prompt(make_line(1, "看更多晨报新闻")), more_prompt(make_line(1, "返回首页，查看更多"))
+    ('more_prompt', 'more_prompt')
+    >>> more_prompt(make_line(1, "更多的人选择了留下")) is None  # a sentence's start: 的 is no link's word
+    True
+    >>> more_prompt(make_line(1, "返回故乡的路")) is None
+    True
+    """
+    if line.size > 20 or "更" not in line.text and "返" not in line.text:
+        return None
+    p = line.probe
+    if "的" in p or not _MORE_PROMPT.fullmatch(p):
+        return None
+    if p.startswith("返回") and "更多" not in p and not _SITE_WORD.search(p):
+        return None
+    return "more_prompt"
+
+
+#: What a ``返回…`` button goes back to: the site, its home page, a list, the top.
+_SITE_WORD = lazy_regex(r"首页|主页|顶部|列表|上一?页|上级|目录|频道|栏目|专题|[网站]$|搜狐|新浪|网易|腾讯")
+
+
+_ATTACHMENT = lazy_regex(
+    r"\S.*?(?:\.(?:pdf|docx?|xlsx?|pptx?|zip|rar|7z|wps|ofd)|\s*[(\[]\s*(?:pdf|docx?|xlsx?|zip|rar)[^)\]]{0,12}[)\]])"
+)
+
+
+def attachment_link(line: Line) -> str | None:
+    """A link to a file: its name ends with a file type (``报名表.docx``, ``下载申请表格 (PDF)``): the
+    page's download list, off the body.
+
+    >>> attachment_link(make_line(1, "2.随迁子女入学材料清单.pdf"))
+    'attachment_link'
+    >>> attachment_link(make_line(1, "下载申请表格 (PDF, 120KB)"))
+    'attachment_link'
+    >>> attachment_link(make_line(1, "请把材料扫描成PDF格式后上传")) is None
+    True
+    """
+    if line.size > 80 or line.stops or "." not in line.text and "(" not in line.probe:
+        return None
+    return "attachment_link" if _ATTACHMENT.fullmatch(line.probe) else None
+
+
+#: Where a page shares to: social networks, messengers, mail, the link itself, print.
+_SHARE_TARGET = lazy_regex(
+    r"分享(?:到|至)?|facebook|fb|line|twitter|x|plurk|telegram|whatsapp|weibo|wechat|linkedin|reddit|email"
+    r"|e-?mail|微信(?:好友)?|朋友圈|微博|qq(?:空间|好友)?|豆瓣|复制(?:链接|连结|連結|網址|网址)|複製(?:連結|網址)|列印|打印|转寄|轉寄|收藏"
+)
+
+
+def share_row(line: Line) -> str | None:
+    """Three or more share targets between spaces or bars and nothing else (``分享 Facebook LINE 复制连结``):
+    the share bar, wherever it stands.
+
+    >>> share_row(make_line(1, "分享 Facebook LINE 複製連結"))
+    'share_row'
+    >>> share_row(make_line(1, "微信 微博 QQ空间"))
+    'share_row'
+    >>> share_row(make_line(1, "Facebook LINE 都封了他的账号")) is None
+    True
+    """
+    if line.size > 60 or line.marks:
+        return None
+    items = [item for item in _SHARE_SPLIT.split(line.probe) if item]
+    if len(items) < 3 or not all(_SHARE_TARGET.fullmatch(item) for item in items):
+        return None
+    return "share_row"
+
+
+_SHARE_SPLIT = lazy_regex(r"[\s|｜/·•]+")
+
+
+def bracketed_related(line: Line) -> str | None:
+    """A related-reading label in brackets and one headline after it (``【相关阅读】某某``): a link to
+    another page, dropped even between paragraphs (:func:`cleantext.strip.drop_never_prose_in_body`).
+
+    >>> bracketed_related(make_line(1, "【相关阅读】北水连续5日净流入港股"))
+    'bracketed_related_title'
+    >>> bracketed_related(make_line(1, "【相关阅读】")) is None  # a bare block title: see furniture()
+    True
+    >>> bracketed_related(make_line(1, "【相关研究】团队发现，这种鱼的寿命很长。")) is None
+    True
+    """
+    if line.size > 50 or line.stops or line.text[0] not in "【[［〔":
+        return None
+    m = _BRACKETED_LABEL.match(line.probe)
+    if not m or m.end() >= len(line.probe):
+        return None
+    if not phrase_regex("related_list", anchored=True).fullmatch(m.group(1).strip()):
+        return None
+    return "bracketed_related_title"
+
+
+_BRACKETED_LABEL = lazy_regex(r"[【\[〔]\s*([^】\]〕]{2,8})\s*[】\]〕]\s*")
+
+
+_AD_MARK = lazy_regex(r"[\[【(（〔]\s*(?:广告|廣告|推广|推廣|赞助|贊助|ad|ads|sponsored)\s*[\]】)）〕]")
+
+
+def ad_marker(line: Line) -> str | None:
+    """A line marked as an ad at its start (``[广告] 限时直降 点击抢购>>``, ``（推广）某某贷款``): furniture
+    wherever it stands. A sentence that mentions an ad does not open with the bracketed mark.
+
+    >>> ad_marker(make_line(1, "[ 广告 ] 限时直降300 点击抢购 >>"))
+    'ad_marker'
+    >>> ad_marker(make_line(1, "广告费用由企业承担。")) is None
+    True
+    """
+    if line.size > 80 or line.text[0] not in "[【(（〔［":
+        return None
+    m = _AD_MARK.match(line.probe)
+    return "ad_marker" if m else None
+
+
+_ORIGINAL_TITLE = lazy_regex(r"[(（\[【]?\s*(?:原标题|原题|原文标题|原题目)\s*[:：]")
+
+
+def original_title(line: Line) -> str | None:
+    """``原标题：…``: the title the story had where it was first published, printed over a reposted
+    article's body. Furniture wherever it stands (the article has its own title).
+
+    >>> original_title(make_line(1, "原标题：两战不胜，出线悬了"))
+    'original_title'
+    >>> original_title(make_line(1, "原标题是编辑改的，作者并不知情。")) is None
+    True
+    """
+    if line.size > 80 or line.text.lstrip("(（[【 ")[:1] != "原":
+        return None
+    return "original_title" if _ORIGINAL_TITLE.match(line.probe) else None
+
+
+_HASHTAG = lazy_regex(r"#[^#\s]{1,16}#?")
+
+
+def hashtag_line(line: Line) -> str | None:
+    """Two or more ``#tags`` and at most a short label (``标签``) besides: the page's tag line.
+
+    >>> hashtag_line(make_line(1, "#星途回响# #新版本# #开放世界#"))
+    'hashtag_line'
+    >>> hashtag_line(make_line(1, "标签 #剧情 #家庭 #国产电影"))
+    'hashtag_line'
+    >>> hashtag_line(make_line(1, "C#和Java哪个好学")) is None
+    True
+    """
+    if "#" not in line.text or line.size > 80 or line.stops:
+        return None
+    rest, n = _HASHTAG.subn(" ", line.probe)
+    if n < 2 or len(_NOT_WORD.sub("", rest)) > 4:
+        return None
+    return "hashtag_line"
 
 
 _DROPDOWN = lazy_regex(r"[^\s▼▾]{1,6}\s*[▼▾]")
@@ -900,7 +1115,7 @@ def _button_row(p: str) -> bool:
 
 
 _PAGER_TOKEN = (
-    r"(?:(?:本文|全文)?共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页|上一页|下一页|首页|尾页|末页|\[?\d{1,3}\]?|…+|\.{3})"
+    r"(?:(?:本文|全文)?共\s*\d{1,3}\s*页|第\s*\d{1,3}\s*页(?:\s*[:：]\s*[^\s:：]{1,16}$)?|上一页|下一页|首页|尾页|末页|\[?\d{1,3}\]?|…+|\.{3})"
 )
 _PAGER = lazy_regex(rf"{_PAGER_TOKEN}(?:[\s|｜/,，]*{_PAGER_TOKEN})*")
 
@@ -910,6 +1125,8 @@ def pager(line: Line) -> str | None:
 
     >>> pager(make_line(1, "上一页 1 2 3 下一页")), pager(make_line(1, "本文共3页"))
     ('page_links', 'page_links')
+    >>> pager(make_line(1, "第1页：外观设计"))  # a page of a multi-page review, with its heading
+    'page_links'
     >>> pager(make_line(1, "第3页的表格")) is None, pager(make_line(1, "1 2 3")) is None
     (True, True)
     """
@@ -1201,6 +1418,8 @@ def title_like(line: Line) -> bool:
 HARD_RULES = (
     ("empty-tag", empty_tag, 10_000, True),
     ("placeholder", placeholder, 60, False),
+    ("widget", ad_marker, 80, True),
+    ("footer", original_title, 80, True),
     ("spider-pool", spider_pool, 100_000, False),
     ("nav", nav_bar, 200, False),
     ("licence", licence, 120, False),
@@ -1214,6 +1433,8 @@ HARD_RULES = (
     ("widget", widget, 60, False),
     ("widget", greeting, 30, True),
     ("widget", more_link, 30, False),
+    ("widget", tap_prompt, 60, False),
+    ("widget", share_row, 60, False),
     ("footer", page_stamp, 80, True),
 )
 _HARD_WITH_STOPS = tuple(rule for rule in HARD_RULES if rule[3])
@@ -1229,6 +1450,10 @@ SOFT_RULES = (
     ("widget", url_line, 200),
     ("widget", bracket_buttons, 60),
     ("widget", call_to_action, 30),
+    ("widget", more_prompt, 20),
+    ("widget", bracketed_related, 50),
+    ("widget", attachment_link, 80),
+    ("category", hashtag_line, 80),
     ("furniture", furniture, 24),
     ("nav", pager, 60),
     ("widget", dropdown_button, 12),
@@ -1270,6 +1495,10 @@ RULE_CUES = {
     url_line: CUE_LINK,
     bracket_buttons: CUE_BRACKET,
     page_stamp: CUE_DIGIT,
+    ad_marker: CUE_BRACKET,
+    share_row: CUE_ITEMS,
+    bracketed_related: CUE_BRACKET,
+    original_title: CUE_COLON,
 }
 _UNIFIED_HAN = lazy_regex(r"[\u4e00-\u9fff]")
 _PLAIN_HAN = lazy_regex(r"[\u4e00-\u9fff]+")
