@@ -154,3 +154,14 @@ def test_poster_name_over_stamp_is_not_the_title() -> None:
     )
     assert text[0] == "老码头晚上能停车吗？"
     assert "江边人" not in text
+
+
+def test_a_platform_statement_is_a_disclaimer_but_an_author_s_note_stays() -> None:
+    statement = "平台声明：本文由入驻作者撰写并发布，平台只提供存储服务。"
+    assert out("老码头改造完成", *PARAS, statement) == ["老码头改造完成", *PARAS]
+    note = "作者声明：文中人物均为化名。"
+    assert out("老码头改造完成", *PARAS, note) == ["老码头改造完成", *PARAS, note]
+
+
+def test_print_and_copy_link_buttons_are_widgets() -> None:
+    assert out("老码头改造完成", *PARAS, "列印 复制连结") == ["老码头改造完成", *PARAS]
