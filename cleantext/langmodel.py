@@ -229,7 +229,8 @@ class CharModel:
         >>> m.unigram_logprobs("的堋") == [m.char_logprob("", "的"), m.char_logprob("", "堋")]
         True
         """
-        return list(map(self._lp0, fold(text)))
+        index, raw, unknown = self._index, self._uni_raw, self._unknown_logprob
+        return [raw[i] if (i := index.get(c)) is not None else unknown(c) for c in fold(text)]
 
     def char_logprob2(self, prev2: str, prev: str, ch: str) -> float:
         """Trigram score of ``ch`` after ``prev2 prev``."""

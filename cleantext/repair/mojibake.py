@@ -30,10 +30,10 @@ import math
 import operator
 import re
 import unicodedata
-from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, islice
 
 from cleantext.langmodel import DocumentCache, fold, get_model
 from cleantext.repair.markup import read_references
@@ -528,7 +528,7 @@ def _pattern_chars(pattern: tuple[int, ...], source: str) -> tuple[str, bytes]:
                 seqs.append(bytes(trial))
     if _model_is_trained() and chars:
         keys = get_model().unigram_logprobs("".join(chars))
-        order = sorted(range(len(chars)), key=lambda n: -keys[n])  # stable: ties keep byte order
+        order = sorted(range(len(chars)), key=keys.__getitem__, reverse=True)  # stable: ties keep byte order
         chars, seqs = [chars[n] for n in order], [seqs[n] for n in order]
     return "".join(chars), b"".join(seqs)
 
@@ -547,34 +547,60 @@ def _candidates(kind: Kind, group: tuple[int, ...], after: int) -> tuple[str, ..
     chars, seqs = _pattern_chars(tuple(-1 if b < 0 else b for b in group), kind.source)
     if not constrained:
         return tuple(chars[:_MAX_CANDIDATES])
-    out: list[str] = []
-    width = len(group)
-    lost: dict[tuple[int, int], bool] = {}  # (byte, next byte) -> _lost_here: few distinct pairs
-    for n, ch in enumerate(chars):
-        base = n * width
-        for i in constrained:
-            pair = (seqs[base + i], seqs[base + i + 1] if i + 1 < width else after)
-            verdict = lost.get(pair)
-            if verdict is None:
-                verdict = lost[pair] = _lost_here(kind, pair, 0, after)
-            if not verdict:
-                break
-        else:
-            out.append(ch)
-            if len(out) >= _MAX_CANDIDATES:
-                break
-    return tuple(out)
+    width, codec = len(group), kind.wrong
+    if any(i + 1 < width and group[i + 1] < 0 for i in constrained):
+        # the byte after a lost one is unknown too: it varies by character, test them in turn
+        out: list[str] = []
+        for n, ch in enumerate(chars):
+            base = n * width
+            for i in constrained:
+                b, nxt = seqs[base + i], seqs[base + i + 1] if i + 1 < width else after
+                row = _LOST_ROWS.get((codec, nxt)) or _lost_row(codec, nxt, b"")
+                lost = row[b]
+                if lost == 2:
+                    lost = row[b] = _lost_verdict(codec, b, nxt)
+                if not lost:
+                    break
+            else:
+                out.append(ch)
+                if len(out) >= _MAX_CANDIDATES:
+                    break
+        return tuple(out)
+    keep: bytes = b""  # per character of ``chars``: 1 if each constrained byte could be lost there
+    for i in constrained:  # the byte after it is the same for every character: one table look-up each
+        own = seqs[i::width]  # the byte at ``i`` of every character
+        flags = own.translate(_lost_row(codec, after if i + 1 == width else group[i + 1], own))
+        keep = bytes(map(operator.and_, keep, flags)) if keep else flags
+    return tuple(islice(compress(chars, keep), _MAX_CANDIDATES))
 
 
-def _lost_here(kind: Kind, trial: bytes | tuple[int, ...], i: int, after: int) -> bool:
-    """Whether the wrong codec would have failed on byte ``trial[i]`` followed by the next byte."""
-    nxt = trial[i + 1] if i + 1 < len(trial) else after
+#: Per wrong codec and next byte: a translation table of ``_lost_verdict`` by byte, 2 where not yet known.
+_LOST_ROWS: dict[tuple[str, int], bytearray] = {}
+
+
+def _lost_row(codec: str, nxt: int, needed: bytes) -> bytearray:
+    """The table of whether ``codec`` fails on each byte followed by ``nxt``, filled in for ``needed``.
+
+    >>> row = _lost_row("gbk", 0x41, bytes([0xD6, 0x41, 0xFF]))
+    >>> row[0xD6], row[0x41], row[0xFF]  # D6 41 is a GBK pair; 41 reads alone; FF leads nothing
+    (0, 0, 1)
+    """
+    row = _LOST_ROWS.get((codec, nxt))
+    if row is None:
+        row = _LOST_ROWS[(codec, nxt)] = bytearray(b"\x02" * 256)
+    for b in set(needed):
+        if row[b] == 2:
+            row[b] = _lost_verdict(codec, b, nxt)
+    return row
+
+
+def _lost_verdict(codec: str, b: int, nxt: int) -> bool:
+    """Whether ``codec`` fails on byte ``b`` followed by ``nxt`` (negative: unknown, taken as failing)."""
     if nxt < 0:
         return True
-    b = trial[i]
-    if _readable_singles(kind.wrong)[b]:
+    if _readable_singles(codec)[b]:
         return False  # a single-byte codec reads it alone
-    return b < 0x80 or not _readable_pairs(kind.wrong, b)[nxt]
+    return b < 0x80 or not _readable_pairs(codec, b)[nxt]
 
 
 def _product(ranges: list[list[int]] | list[range]) -> list[tuple[int, ...]]:
@@ -933,28 +959,32 @@ def _recovered_enough(kind: Kind, text: str, lost: int, guessed: int) -> bool:
 # --- the fix ---------------------------------------------------------------------------------------
 
 def _suspect_lines(text: str) -> list[int]:
-    """Indexes of the lines of ``text`` that show enough signs of some kind (one regex scan per kind)."""
+    """Indexes of the lines of ``text`` that show enough signs of some kind.
+
+    A line has at least as many signs of ``any`` kind as of each kind (each match of a kind starts a
+    match of ``any``, and no two share one), so only the lines with enough of ``any`` are read per kind.
+
+    >>> _suspect_lines("干净的一行\\n鍙戝竷浜嗘枃绔\\n")
+    [1]
+    """
     signs = _signs()
     first = signs["any"].search(text)
     if first is None or signs["any"].search(text, first.end()) is None:
         return []  # fewer than two signs of any kind: the common case of clean text
-    starts: list[int] | None = None
-    lines: set[int] = set()
-    for kind in KINDS:
-        hits = [m.start() for m in signs[kind.name].finditer(text)]
-        if not hits:
+    floor = min(_MIN_DENSITY.values())
+    count_any = signs["any"].findall
+    patterns = [(kind, signs[kind.name].findall) for kind in KINDS]
+    lines: list[int] = []
+    for i, line in enumerate(text.split("\n")):
+        found = len(count_any(line))
+        if found < 2:
             continue
-        if starts is None:
-            starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        per_line: dict[int, int] = {}
-        for pos in hits:
-            i = bisect_right(starts, pos) - 1
-            per_line[i] = per_line.get(i, 0) + 1
-        for i, found in per_line.items():
-            end = starts[i + 1] - 1 if i + 1 < len(starts) else len(text)
-            if _enough(kind, found, len(text[starts[i] : end].strip())):
-                lines.add(i)
-    return sorted(lines)
+        length = len(line.strip())
+        if found < floor * length:
+            continue
+        if any(_enough(kind, len(findall(line)), length) for kind, findall in patterns):
+            lines.append(i)
+    return lines
 
 
 def _readings(
