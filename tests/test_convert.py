@@ -174,6 +174,14 @@ def test_characters_no_converter_writes_are_kept_as_the_chosen_engine_keeps_them
         assert convert("牠們在店舖裡", engine=engine).text == "牠们在店舖里"
 
 
+def test_regional_variants_no_converter_writes_are_kept():
+    # 粧 and 糭 are only alternatives in HKVariants.txt (s2hk writes 妝, 糉): on a page they come from
+    # the original text, and both engines' t2s keep them; hk2s would rewrite them to 妆, 粽
+    for engine in ENGINES:
+        page = "連化粧費也要自行負責，還有糭子"
+        assert convert(page, engine=engine).text == "连化粧费也要自行负责，还有糭子"
+
+
 def test_engine_disagreements_written_by_converters_are_mapped_back():
     # 擡 is written by s2t for 抬 in phrases (哄抬 → 哄擡), so it is brought back on both engines.
     for engine in ENGINES:

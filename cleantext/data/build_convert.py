@@ -75,8 +75,9 @@ def opencc_dictionary(name: str) -> dict[str, list[str]]:
 def written_by_s2t() -> set[str]:
     """Characters a Simplified-to-Traditional converter can write for some other text.
 
-    The first candidate of each STCharacters.txt entry (what OpenCC and naive per-character converters
-    write) and every character of the phrase and regional-variant tables' answers. A character that the
+    The first candidate of each entry of the character, phrase and regional-variant tables: what OpenCC
+    and naive per-character converters write (the other candidates are alternatives no converter picks:
+    ``妝	妝 粧`` in HKVariants.txt writes 妝, never 粧). A character that the
     two engines' t2s disagree on and that is NOT in this set (牠, 舖) can only have come from the original
     text, so it is kept, as opencc-python-reimplemented (the user's chosen engine) keeps it; one that is
     in it (擡 of 哄擡, 揹 of 揹人) was written by the converter and is mapped back.
@@ -92,8 +93,8 @@ def written_by_s2t() -> set[str]:
         except FileNotFoundError:
             continue
         for key, values in table.items():
-            for value in values:
-                written.update(ch for ch in value if ch not in key)
+            if values:
+                written.update(ch for ch in values[0] if ch not in key)
     return written
 
 
@@ -139,6 +140,8 @@ def write_tables() -> None:
         regional = opencc_pyo3.OpenCC(config)
         for c in opencc_dictionary(name):
             if len(c) != 1 or c == "著" or c in simplified or py.convert(c) != c or rs.convert(c) != c:
+                continue
+            if c not in written:  # no converter writes it (粧, 糭): it came from the original text
                 continue
             target = regional.convert(c)
             if target != c:
