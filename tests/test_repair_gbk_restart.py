@@ -420,3 +420,11 @@ def test_closes_unopened_reads_up_to_the_first_sentence_end():
     assert _closes_unopened("区212》在杂志")
     assert not _closes_unopened("《知音》创刊。然后》")
     assert not _closes_unopened("当时有人认为")
+
+
+def test_a_question_mark_at_a_line_end_is_the_text_s_own_even_on_a_damaged_page():
+    # 雞 is EB 75: a restart on its ASCII trail byte would show as a lone '?' -- but a restart comes
+    # before a double-byte character, so a '?' before a line break is the text's own
+    clean = "有一首打油詩說：鄰家焉有許多雞?\n先後獲得國家及省（市）級榮譽稱號。\n他說：“這是真的嗎？”"
+    damaged = damage(clean, {clean.index("省")}, fold=False)
+    assert fix_gbk_restart(damaged)[0] == clean

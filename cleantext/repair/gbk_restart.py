@@ -867,6 +867,8 @@ def _repair_at(
     left = text[max(0, q - 4 * _WINDOW):q]
     if prev_trail < 0x81:  # the restart byte was ASCII (or €): it alone became '?', nothing is lost
         right = text[q + 1:q + 1 + _WINDOW]
+        if right[:1] in ("", "\n", "\r", " ", "\t"):
+            return None  # a restart comes before a double-byte character, never before a line's end
         gain = model.logprob(_model_view(left[-_WINDOW:] + right)) - model.logprob(
             _model_view(left[-_WINDOW:] + "?" + right))
         if gain > (MARGIN_DAMAGED if damaged_page else MARGIN):
