@@ -112,7 +112,7 @@ _YEAR_WITHOUT_FIRST_DIGIT = re.compile(r"[0-9]{3}(?:\s*年|-[01]?[0-9]-)")
 
 
 #: A number after an eaten byte that began it (not a whole year: there the byte was a line break).
-_NUMBER_WITHOUT_FIRST_DIGIT = re.compile(r"(?!(?:1[5-9]|20)[0-9]{2}\s*[-/.年])[0-9]")
+_NUMBER_WITHOUT_FIRST_DIGIT = re.compile(rf"(?!{_WHOLE_YEAR.pattern})[0-9]")
 
 
 def _provisional_first_digit(rest: str) -> str:
