@@ -10,11 +10,15 @@ only outside the article body). Then, here:
    is kept except hard-labelled ones, so short sub-heads stay.
 3. Before the span: the SEO keyword header, breadcrumbs, counters, greetings and summaries go; the
    **title** is the heading line before the byline (or the first heading line), the **byline** a
-   date/source/author line after it; unknown lines after the title are kept.
+   date/source/author line after it; unknown lines after the title are kept, and so are the article's
+   own list items there (under a lead-in colon, bulleted alike, or a list most of whose lines share the
+   body's words). A site's banner (``某某网_口号``) gives way to a later heading, and a record table
+   (``索引号：…`` / ``发文机关：…``) or a newspaper's page line (``第07版：社会``) puts the title after it.
 4. After the span: every furniture line goes, block titles take the short title lines under them
    (related lists); a lone short line right after the body is kept (when unsure, keep), and so are
    the article's own endings: outline items (``二、…``, ``1. …``), bracketed notes (``（完）``) and a
-   sentence that lost its full stop. A run of short question-like titles cut off from the body by
+   sentence that lost its full stop, the article's own table (rows of one shape with numbers) and the
+   documents it cites under ``相关链接：``. A run of short question-like titles cut off from the body by
    buttons or a block title is a related list, not body.
 
 A clean article (title and paragraphs) comes back whole; a page that is only furniture comes back empty
@@ -144,6 +148,7 @@ def strip(
     drop_inline_related(lines, start, end, decisions)
     drop_never_prose_in_body(lines, start, end, decisions)
     drop_buttons_beside_widgets(lines, start, end, decisions)
+    drop_answerer_details(lines, start, end, decisions)
     resolve_footer(lines, start, end, decisions, title=title)
     return _assemble(lines, decisions, title, byline)
 
@@ -241,6 +246,26 @@ def drop_repeated_contents(lines: list[Line], start: int, end: int, decisions: l
             for k in entries:
                 decisions[k] = ("contents", "contents_entry_repeated_as_sub_head")
         i = j
+
+
+_PROFILE_DETAILS = 3
+
+
+def drop_answerer_details(lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]]) -> None:
+    """Inside the body, the short lines right under an answerer's profile (``刘美玲 副主任医师`` /
+    ``市第二人民医院 皮肤科`` / ``擅长：湿疹、荨麻疹``) up to the answer: the profile card, not the answer.
+    An outline item or a sentence ends the card.
+    """
+    for i in range(start, end + 1):
+        hard = lines[i].hard
+        if hard is None or hard[1] != "answerer_profile":
+            continue
+        for j in range(i + 1, min(end, i + _PROFILE_DETAILS) + 1):
+            line = lines[j]
+            if line.core or line.stops or line.size > 40 or _OUTLINE.match(line.text):
+                break
+            if decisions[j] is _KEEP:
+                decisions[j] = ("forum-profile", "answerer_details")
 
 
 _BUTTON_SOFT = frozenset({"counter", "widget", "furniture"})
@@ -672,19 +697,29 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         and not _RATING.search(lines[i].text)
     ]
     cands = _prefer_headings(lines, cands)
-    bylines = [
-        i
-        for i in range(start)
-        if shaped[i]
-        and (not lines[i].hard or lines[i].hard[0] in _BYLINE_OVERRIDES)
-        and (not lines[i].soft or lines[i].soft[0] in _BYLINE_SOFT_OVERRIDES)
-    ]
     memo: list[str] = []
 
     def topic() -> str:
         if not memo:
             memo.append(_topic_text(lines, start) if start > 1 else "")
         return memo[0]
+
+    floor = _title_floor(lines, start, cands, topic)
+    if floor >= 0:
+        cands = [c for c in cands if c > floor]
+    elif (
+        len(cands) >= 2
+        and site_banner(lines[cands[0]])
+        and topic_overlap(lines[cands[0]].probe, topic()) < _TITLE_MARGIN
+    ):
+        cands = cands[1:]  # ``某某网_口号`` over the article's own heading: the site's name, not the title
+    bylines = [
+        i
+        for i in range(floor + 1, start)
+        if shaped[i]
+        and (not lines[i].hard or lines[i].hard[0] in _BYLINE_OVERRIDES)
+        and (not lines[i].soft or lines[i].soft[0] in _BYLINE_SOFT_OVERRIDES)
+    ]
 
     title = -1
     for b in bylines:
@@ -723,7 +758,121 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             decisions[i] = _UNRELATED
     if title >= 0 and _UNRELATED in decisions[title + 1 : start]:
         keep_verse_runs(lines, title + 1, start, decisions)
+        keep_list_runs(lines, title + 1, start, decisions)
     return title, byline
+
+
+#: ``某某网_口号``, ``某某网 - 口号 - 栏目``, ``某某｜口号``: a site's name and slogan split by ``_``, a bar
+#: or a spaced dash (or three or more parts joined by bare hyphens, without digits), no sentence in any
+#: part; or a name and its domain (``南城在线 nanchengol.com``).
+_BANNER = rules.lazy_regex(
+    r"[^\s，。！？,!?:：_|｜]{2,20}(?:(?:\s*[_|｜]\s*|\s+[-–—·]\s+)[^，。！？,!?:：_|｜]{2,24}){1,3}"
+    r"|[^\s\d，。！？,!?:：-]{2,16}(?:-[^\s\d，。！？,!?:：-]{2,16}){2,3}"
+    r"|[^\s，。！？,!?]{2,16}\s+(?:www\.)?[a-z0-9-]{2,30}\.(?:com|cn|net|org|tw|hk)(?:\.cn|\.tw|\.hk)?/?"
+)
+
+
+def site_banner(line: Line) -> bool:
+    """The site's name with its slogan or domain at the top of the page, as a title candidate.
+
+    >>> site_banner(rules.make_line(1, "快问医生网_三甲医院医生免费在线咨询"))
+    True
+    >>> site_banner(rules.make_line(1, "南城在线 nanchengol.com"))
+    True
+    >>> site_banner(rules.make_line(1, "专访：一针一线守住老手艺"))
+    False
+    """
+    return line.size <= 60 and not line.stops and _BANNER.fullmatch(line.probe) is not None
+
+
+#: A field of a document's record table above its title: a short label, a colon, a value
+#: (``索引号：…``, ``发文机关：…``, ``成文日期：…``; a label may be spaced out: ``标  题：…``).
+_TABLE_FIELD = rules.lazy_regex(r"[\u4e00-\u9fff][\u4e00-\u9fff ]{0,6}[:：]\s*\S")
+#: A newspaper's page line: ``第07版：社会``, ``A03版``, ``第3版 要闻``.
+_EDITION = rules.lazy_regex(r"(?:第\s*\d{1,3}\s*版|[a-z]\d{1,2}\s*版)(?:\s*[:：]?\s*[^\s，。]{1,10})?")
+_TABLE_RUN = 3
+
+
+def _title_floor(lines: list[Line], start: int, cands: list[int], topic: Callable[[], str]) -> int:
+    """The last line of a page header that the title comes after (``-1`` when there is none): a
+    newspaper's page line (``第07版：社会``), or a record table of three or more fields (a government
+    document's ``索引号`` / ``发文机关`` / ``成文日期``…) when a heading after it is more about the body than
+    every heading before it. Dates in such a header are the issue's or the record's, not the byline.
+
+    >>> ml = rules.make_line
+    >>> page = [ml(1, "北江日报数字报"), ml(2, "2024年10月09日"), ml(3, "第07版：社会"),
+    ...         ml(4, "老人摔倒 路人救助")]
+    >>> _title_floor(page, 4, [0, 3], lambda: "")
+    2
+    >>> _title_floor(page, 4, [0], lambda: "")  # nothing after it to be the title
+    -1
+    """
+    floor = -1
+    run = 0
+    for i in range(start):
+        line = lines[i]
+        if line.size <= 20 and _EDITION.fullmatch(line.probe):
+            floor, run = i, 0
+            continue
+        if not line.core and line.size <= 80 and _TABLE_FIELD.match(line.text):
+            run += 1
+            if run >= _TABLE_RUN and any(c > i for c in cands):
+                after = max(topic_overlap(lines[c].probe, topic()) for c in cands if c > i)
+                before = [topic_overlap(lines[c].probe, topic()) for c in cands if c < i - run + 1]
+                if after > max(before, default=0.0):
+                    floor = i
+        else:
+            run = 0
+    return floor if any(c > floor for c in cands) else -1
+
+
+#: A list bullet: ``-``, ``•``, ``·``, ``*``, ``●``, ``▪``, ``◆``, ``■``, ``○``, ``◇``.
+_BULLET = rules.lazy_regex(r"([-•·*●▪◆■○◇])\s*\S")
+_LIST_MIXED_MIN = 6
+#: Short words between spaces (``立即沟通 收藏职位``): a row of buttons, never a list item.
+_SPACED_WORDS = rules.lazy_regex(r"\S{1,4}(?:\s+\S{1,4})+")
+
+
+def _list_member(line: Line, decision: tuple[str, str]) -> bool:
+    return decision in (_KEEP, _UNRELATED) and not line.label and not line.core and line.size <= 40
+
+
+def keep_list_runs(lines: list[Line], first: int, stop: int, decisions: list[tuple[str, str]]) -> None:
+    """Between the title and the body, keep the "unrelated short lines" that are items of the article's
+    own list: a run of short plain lines under a lead-in ending with a colon (``本次更新主要包括：``), or
+    two or more items opening with the same bullet (``- 新增事务支持``), or a run of six or more in which
+    two thirds of the lines share words with the title or the body (a recipe's ingredients and steps).
+
+    A lone widget word no list has stays dropped (see :func:`_unrelated_short_line`).
+    """
+    i = first
+    while i < stop:
+        if decisions[i] != _UNRELATED or not _list_member(lines[i], decisions[i]):
+            i += 1
+            continue
+        lo = i
+        while lo > first and _list_member(lines[lo - 1], decisions[lo - 1]):
+            lo -= 1
+        hi = i
+        while hi + 1 < stop and _list_member(lines[hi + 1], decisions[hi + 1]):
+            hi += 1
+        run = range(lo, hi + 1)
+        lead = lines[lo - 1] if lo > 0 else None
+        led = (
+            lead is not None
+            and lo - 1 >= first
+            and decisions[lo - 1] == _KEEP
+            and lead.size >= 4
+            and lead.text.endswith((":", "："))
+        )
+        bullets = Counter(m.group(1) for k in run if (m := _BULLET.match(lines[k].text)))
+        unrelated = sum(1 for k in run if decisions[k] == _UNRELATED)
+        mixed = len(run) >= _LIST_MIXED_MIN and unrelated * 3 <= len(run)
+        if led or max(bullets.values(), default=0) >= 2 or mixed:
+            for k in run:
+                if decisions[k] == _UNRELATED and not (mixed and _SPACED_WORDS.fullmatch(lines[k].text)):
+                    decisions[k] = _KEEP
+        i = hi + 1
 
 
 _UNRELATED = ("header", "unrelated_short_line")
@@ -737,6 +886,8 @@ _RECORD_FIELD = rules.lazy_regex(
 )
 _VERSE_LINE = rules.lazy_regex(r"[\u4e00-\u9fff]{4,18}[，,。！？!?、…]?")
 _VERSE_RUN = 3
+#: A run this long is verse whatever the length of its lines (a song's short lines: ``你说要走``).
+_VERSE_LONG = 6
 
 
 def keep_verse_runs(lines: list[Line], first: int, stop: int, decisions: list[tuple[str, str]]) -> None:
@@ -756,7 +907,8 @@ def keep_verse_runs(lines: list[Line], first: int, stop: int, decisions: list[tu
         ):
             run.append(i)
             continue
-        if len(run) >= _VERSE_RUN and sum(1 for k in run if lines[k].size >= 6) >= 2:
+        longer = sum(1 for k in run if lines[k].size >= 6)
+        if len(run) >= _VERSE_RUN and (longer >= 2 or len(run) >= _VERSE_LONG):
             for k in run:
                 decisions[k] = _KEEP
         run = []
@@ -989,6 +1141,12 @@ def resolve_footer(
         if i == end + 1 and _signature(lines, i):
             end = i  # a notice's issuer and date: the document's own last lines
             continue
+        if i == end + 1 and (last := _own_table(lines, i)) >= i:
+            end = last  # ``未来九天天气预测：`` over rows of one shape: the article's own table
+            continue
+        if i == end + 1 and (last := _own_references(lines, i)) >= i:
+            end = last  # ``相关链接：`` over ``《某某指南》``: documents the article cites
+            continue
         if (i == end + 1 or in_tail) and rules.article_tail(line):
             in_tail = True  # the article's references: kept
             continue
@@ -1060,6 +1218,105 @@ def resolve_footer(
             in_block = True
         else:
             decisions[i] = ("footer", "short_line_after_body")
+
+
+_CELL_SPLIT = rules.lazy_regex(r"\s*[|｜\t]\s*|\s+")
+_TABLE_WORD_CELL = 8
+_LABEL_CELL = rules.lazy_regex(r"[\u4e00-\u9fff][:：]")
+#: How a site's block title opens: ``相关股票``, ``热门车型``, ``推荐商品``, ``更多…``, ``最新…``.
+_WIDGET_HEAD = rules.lazy_regex(r"相关|热门|推荐|更多|最新|猜你|大家")
+_TABLE_ROWS = 3
+
+
+def _row_shape(line: Line) -> str:
+    """The shape of a row of the article's own table (``""`` when the line is none): its cells as ``N``
+    (with a digit) and ``W`` (words), runs of one kind as one. A row holds a number that is neither a
+    date nor a rank at its start, and no word cell longer than a table's (a headline is no cell).
+
+    >>> _row_shape(rules.make_line(1, "西红柿 | 云南 | 3.5 | 4.2")), _row_shape(rules.make_line(1, "手表 ×1"))
+    ('WN', 'WN')
+    >>> _row_shape(rules.make_line(1, "1 南城今冬供暖时间确定"))  # a rank and a headline
+    ''
+    >>> _row_shape(rules.make_line(1, "城东夜市开张 2024-05-01"))  # a headline and its date
+    ''
+    """
+    if line.core or line.hard or line.stops or line.size > 60 or (line.soft and line.soft[0] != "nav"):
+        return ""
+    cells = [c for c in _CELL_SPLIT.split(line.probe) if c]
+    if any(_LABEL_CELL.search(c) for c in cells):
+        return ""  # ``新闻热线:010-…``: a labelled field, no table's cell
+    if len(cells) < 2:
+        return ""
+    kinds = []
+    counted = False
+    for k, cell in enumerate(cells):
+        if rules._DIGIT.search(cell):
+            kinds.append("N")
+            if not rules._DATE.search(cell) and not (k == 0 and rules._BARE_NUMBER.fullmatch(cell)):
+                counted = True
+        elif len(cell) > _TABLE_WORD_CELL:
+            return ""
+        else:
+            kinds.append("W")
+    if not counted:
+        return ""
+    return "".join(k for n, k in enumerate(kinds) if n == 0 or kinds[n - 1] != k)
+
+
+def _own_table(lines: list[Line], i: int) -> int:
+    """The last row of the article's own table starting at line ``i`` (right after the body), ``-1`` when
+    there is none: three or more rows of one :func:`_row_shape` in a row, or two under a head (a
+    lead-in ending with a colon, a short sub-head, or a header row: ``品种 | 产地 | 最低价``).
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "包装清单"), ml(2, "手表 ×1"), ml(3, "充电线 ×1"), ml(4, "客服热线")]
+    >>> _own_table(page, 0)
+    2
+    >>> _own_table([ml(1, "热门点击"), ml(2, "1 城北新添幼儿园"), ml(3, "2 周末多云转晴")], 0)
+    -1
+    """
+    head = lines[i]
+    first = i
+    if not _row_shape(head):
+        if head.hard or head.stops or head.size > 30 or (head.marks and not head.text.endswith((":", "："))):
+            return -1
+        if _WIDGET_HEAD.match(head.probe) or _related_heading(head):
+            return -1  # ``相关股票`` over quotes: the site's widget, not the article's table
+        first = i + 1
+    shape = _row_shape(lines[first]) if first < len(lines) else ""
+    if not shape:
+        return -1
+    j = first
+    while j + 1 < len(lines) and _row_shape(lines[j + 1]) == shape:
+        j += 1
+    return j if j - first + 1 >= (2 if first > i else _TABLE_ROWS) else -1
+
+
+_CITED = rules.lazy_regex(r".*《[^》]{2,30}》.*|.*(?:https?://|www\.)\S+.*")
+_CITED_MAX = 3
+
+
+def _own_references(lines: list[Line], i: int) -> int:
+    """The last of the documents the article cites under a lead-in right after the body (``相关链接：`` /
+    ``国家卫健委《高温中暑防治指南》``), ``-1`` when there is none: a short label ending with a colon, then
+    one to three lines naming a document in 《》 or a web address. A related list of headlines does not.
+
+    >>> ml = rules.read_line
+    >>> _own_references([ml(1, "相关链接："), ml(2, "国家卫健委《高温中暑防治指南》")], 0)
+    1
+    >>> _own_references([ml(1, "相关链接："), ml(2, "空调病是怎么回事")], 0)
+    -1
+    """
+    head = lines[i]
+    if head.size > 12 or not head.text.endswith((":", "：")) or head.marks > 1:
+        return -1
+    j = i
+    while j + 1 < len(lines) and j - i < _CITED_MAX:
+        nxt = lines[j + 1]
+        if nxt.core or nxt.stops or nxt.size > 50 or not _CITED.fullmatch(nxt.text):
+            break
+        j += 1
+    return j if j > i else -1
 
 
 _ATTACHMENT_ITEM = ("widget", "attachment_link")

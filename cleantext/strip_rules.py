@@ -440,6 +440,8 @@ def soft_nav(line: Line) -> str | None:
         _, n, runs = keyword_runs(p, "|")
     elif " - " in p:
         _, n, runs = keyword_runs(p, "-")
+    elif " / " in p:
+        _, n, runs = keyword_runs(p, "/")
     elif "  " in line.text and not line.marks:
         runs = [r for r in _WIDE_GAP.split(line.text.strip()) if r]
         if len(runs) >= 4 and max(map(len, runs), default=0) <= 8:
@@ -562,9 +564,10 @@ _COUNTER_CHARS = lazy_regex(r"[阅閱浏瀏点點评評回人访訪热熱查围�
 @lru_cache(maxsize=1)
 def _counter_regex() -> re.Pattern[str]:
     labels = _alternation(phrases("counter"))
-    number = r"[(\[]?\s*\d[\d,]*\s*[)\]]?\s*(?:次|人次|人|条|views?)?"
+    number = r"[(\[]?\s*\d[\d,]*(?:\.\d+)?\s*[万千kw]?\+?\s*[)\]]?\s*(?:次|人次|人|条|views?)?"
     return re.compile(
-        rf"(?:{labels})\s*(?:次数|数|量)?\s*[:：]?\s*{number}|\d[\d,]*\s*(?:次|人)?\s*已?\s*(?:{labels})"
+        rf"(?:{labels})\s*(?:次数|数|量)?\s*[:：]?\s*{number}"
+        rf"|\d[\d,]*(?:\.\d+)?\s*[万千kw]?\+?\s*(?:次|人)?\s*已?\s*(?:{labels})"
     )
 
 
@@ -599,6 +602,123 @@ def counter(line: Line) -> str | None:
         return None
     rest = _NOT_WORD.sub("", phrase_regex("widget").sub("", rest))
     return "labelled_count" if len(rest) <= 2 or n >= 2 else None
+
+
+#: A post's stamp inside a cell: a full date with the time of day (``2024-03-02 19:30``).
+_STAMP_CELL = lazy_regex(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?"
+)
+_META_SPLIT = lazy_regex(r"\s*[|｜]\s*|\s{2,}")
+_META_CELL_MARKS = lazy_regex(r"[:：，,。！？!?；;、]")
+
+
+def post_meta_row(line: Line) -> str | None:
+    """A post's or a question's meta row: a date with its time in one cell, other short cells beside it
+    between ``|`` or wide spaces, none with a label or a sentence in it (``2024-03-02 19:30 | 用户1839**** |
+    浏览 867``, ``北京 | 朝阳区 | 2024-07-03 10:12``, ``2024-07-03 10:26  有帮助(8)``). Furniture wherever it
+    stands: between the answers of a Q&A page it is no paragraph. A byline under the title still wins
+    (:data:`cleantext.strip._BYLINE_OVERRIDES`); a row of the article's own table has no time of day.
+
+    >>> post_meta_row(make_line(1, "2024-03-02 19:30 | 用户1839**** | 浏览 867"))
+    'post_meta_row'
+    >>> post_meta_row(make_line(1, "2024-05-20 09:14 | 来源：青年时报")) is None  # a labelled byline
+    True
+    >>> post_meta_row(make_line(1, "2016年8月1日  主桥正式开工")) is None  # a timeline's entry: no time
+    True
+    """
+    if line.size > 60 or line.stops:
+        return None
+    cells = [c for c in _META_SPLIT.split(line.text.strip()) if c]
+    if len(cells) < 2:
+        return None
+    stamped = [c for c in cells if _STAMP_CELL.fullmatch(nfkc(c))]
+    if len(stamped) != 1:
+        return None
+    others = [c for c in cells if c is not stamped[0]]
+    if all(len(c) <= 12 and not _META_CELL_MARKS.search(c) for c in others):
+        return "post_meta_row"
+    return None
+
+
+_ANSWER_COUNT = lazy_regex(
+    r"(?:共|已有|共有)?\s*\d+\s*(?:位|个|条|名)\s*[\u4e00-\u9fff]{0,4}?(?:回答|回复|答复|解答|作答)了?"
+)
+#: A count of words and a count of words again (``218 有用 9 没用``), or words with a count in brackets
+#: (``有用(14)``, ``留言(18)``): a vote or reply counter.
+_COUNT_PAIRS = lazy_regex(
+    r"\d[\d,.]*[万千kw]?\s*[\u4e00-\u9fff]{2,3}(?:\s+\d[\d,.]*[万千kw]?\s*[\u4e00-\u9fff]{2,3}){1,3}"
+    r"|[\u4e00-\u9fff]{1,4}\s*\(\s*\d[\d,.]*[万千kw+]?\s*\)(?:\s+[\u4e00-\u9fff]{1,4}\s*\(\s*\d[\d,.]*[万千kw+]?\s*\))*"
+)
+
+
+def answer_counter(line: Line) -> str | None:
+    """How many answered (``2位医生回答``, ``5位律师回复``) or voted (``218 有用  9 没用``, ``有用(14)``):
+    a Q&A page's counter in words no list has. A date (``8月24日``) is two counts too, and is no counter.
+
+    >>> answer_counter(make_line(1, "3位律师回复")), answer_counter(make_line(1, "218 有用  9 没用"))
+    ('answer_count', 'count_pairs')
+    >>> answer_counter(make_line(1, "有帮助(8)"))
+    'count_pairs'
+    >>> answer_counter(make_line(1, "8月24日 10月1日")) is None
+    True
+    >>> answer_counter(make_line(1, "3位专家")) is None
+    True
+    """
+    if line.size > 24 or line.stops:
+        return None
+    p = line.probe
+    if _ANSWER_COUNT.fullmatch(p):
+        return "answer_count"
+    if _COUNT_PAIRS.fullmatch(p) and not _DATE.search(p):
+        return "count_pairs"
+    return None
+
+
+#: A professional's title after a name: ``刘美玲 副主任医师``, ``王建平律师 已帮助8861人``.
+_PROFILE = lazy_regex(
+    r"[\u4e00-\u9fff·]{2,5}(\s*)(?:主任|副主任|主治|住院|执业|主管|副)?(?:医师|医生|律师|药师|营养师|咨询师|大夫)"
+    r"((?:[\s|｜]+[^\s|｜，。！？,!?]{1,14}){0,3})"
+)
+
+
+def answerer_profile(line: Line) -> str | None:
+    """The line naming who answers on a Q&A page: a name, a professional title and short cells
+    (hospital, years of practice), with a space between the name and the title or cells after it.
+    A sub-head naming a profession (``家庭医生``) is not one.
+
+    >>> answerer_profile(make_line(1, "刘美玲 副主任医师"))
+    'answerer_profile'
+    >>> answerer_profile(make_line(1, "王建平律师 已帮助8861人"))
+    'answerer_profile'
+    >>> answerer_profile(make_line(1, "家庭医生")) is None
+    True
+    """
+    text = line.text
+    if line.size > 40 or not ("师" in text or "医生" in text or "大夫" in text) or line.marks:
+        return None
+    m = _PROFILE.fullmatch(text)
+    if not m or not (m.group(1) or m.group(2)):
+        return None
+    return "answerer_profile"
+
+
+_ACTION_STAMP = lazy_regex(
+    r"[\u4e00-\u9fff]{1,3}于\s*(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+)
+
+
+def action_stamp(line: Line) -> str | None:
+    """A verb with ``于`` and a date, nothing else (``回答于 2024-03-02 20:11``, ``编辑于 2023-1-5``): a
+    post's stamp. Under the title it is still read as the byline.
+
+    >>> action_stamp(make_line(1, "回答于 2024-03-02 20:11"))
+    'dated_action_stamp'
+    >>> action_stamp(make_line(1, "大桥于2019年9月建成通车")) is None
+    True
+    """
+    if line.size > 30 or line.stops or "于" not in line.text:
+        return None
+    return "dated_action_stamp" if _ACTION_STAMP.fullmatch(line.probe) else None
 
 
 _COUNTED = lazy_regex(r"\d[\d,.]*\s*[万千kw]?\s*(?:个|条|人|次|位|篇|份)\s*[\u4e00-\u9fff]{1,3}")
@@ -1027,6 +1147,7 @@ _LEGAL_HINT = lazy_regex(
 #: disclaimer: ``如本站内容侵犯了您的权益，请来信告知``).
 _ASKS_TO_BE_TOLD = lazy_regex(
     r"来信告知|来函告知|告知我们|告知本站|通知我们|通知本站|联系本站|与本站联系|请联系我们|請聯繫我們"
+    r"|联系(?:我们|本站)?(?:予以)?删除|聯繫(?:我們|本站)?(?:予以)?刪除"
 )
 
 
@@ -1430,6 +1551,10 @@ HARD_RULES = (
     ("doc-stub", doc_stub, 100, False),
     ("counter", counter, 100, False),
     ("forum-profile", post_stamp, 40, False),
+    ("forum-profile", post_meta_row, 60, False),
+    ("forum-profile", action_stamp, 30, False),
+    ("forum-profile", answerer_profile, 40, False),
+    ("counter", answer_counter, 24, False),
     ("widget", widget, 60, False),
     ("widget", greeting, 30, True),
     ("widget", more_link, 30, False),
@@ -1495,6 +1620,9 @@ RULE_CUES = {
     url_line: CUE_LINK,
     bracket_buttons: CUE_BRACKET,
     page_stamp: CUE_DIGIT,
+    post_meta_row: CUE_DIGIT,
+    action_stamp: CUE_DIGIT,
+    answer_counter: CUE_DIGIT,
     ad_marker: CUE_BRACKET,
     share_row: CUE_ITEMS,
     bracketed_related: CUE_BRACKET,
