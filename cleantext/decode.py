@@ -61,7 +61,9 @@ from cleantext.decode_sniff import (
     SNIFF_BYTES,
     refuse_control_bytes,
     refuse_signature,
+    stray_byte_offset,
     strip_bom,
+    utf16_readings,
     wide_unicode_guess,
 )
 from cleantext.errors import BinaryInputError, DecodeError
@@ -313,7 +315,13 @@ def decode(data: bytes, encoding: str | None = None) -> DecodeResult:
     head = data[:SNIFF_BYTES]
     if b"\x00" in data:
         return _decode_wide_without_bom(data, head)
-    refuse_control_bytes(head)
+    try:
+        refuse_control_bytes(head)
+    except BinaryInputError:
+        wide = _utf16_by_text(head)  # UTF-16 hanzi without NULs: 气 U+6C14 holds byte 0x14
+        if wide is None:
+            raise
+        return _decode_whole(data, wide, 0, 0.9, None)
     if len(data) > len(head):
         # A failed decode copies its whole input into the exception: find an early failure on the head.
         try:
@@ -337,6 +345,9 @@ def _decode_whole(
     steps: list[Step] | None = None,
 ) -> DecodeResult:
     """Decode ``data[start:]`` in one encoding, bad bytes recorded and replaced."""
+    if encoding in ("utf-16-le", "utf-16-be") and (len(data) - start) % 2 \
+            and stray_byte_offset(data[start:], encoding) < len(data) - start - 1:
+        return _decode_utf16_stray_byte(data, encoding, start, confidence, runner_up, steps)
     text, lost = decode_recording(memoryview(data)[start:], encoding)
     if not lost:
         return DecodeResult(text=text, encoding=encoding, confidence=confidence, runner_up=runner_up,
@@ -346,15 +357,90 @@ def _decode_whole(
     return out.result(confidence, runner_up, steps)
 
 
+def _utf16_by_text(head: bytes) -> str | None:
+    """The UTF-16 byte order whose reading of ``head`` is text; the language model picks if both are.
+
+    >>> _utf16_by_text("七月一日开通".encode("utf-16-le") + b"\\n")
+    'utf-16-le'
+    """
+    fits = utf16_readings(head)
+    if len(fits) < 2:
+        return fits[0][0] if fits else None
+    return rank([(name, text, 0) for name, text in fits])[0].encoding
+
+
+def _decode_utf16_stray_byte(
+    data: bytes, encoding: str, start: int, confidence: float, runner_up: str | None,
+    steps: list[Step] | None,
+) -> DecodeResult:
+    """Odd-length UTF-16: read it without its stray byte (:func:`stray_byte_offset`), reported as lost.
+
+    >>> raw = "标题\\n正文".encode("utf-16-le")
+    >>> decode(raw[:4] + b"\x20" + raw[4:]).text
+    '标题\\n正文'
+    """
+    at = start + _stray_byte_near(data[start:], encoding, stray_byte_offset(data[start:], encoding))
+    cut = start + ((at - start) & ~1)  # an odd offset: bytes at-1 and at+1 make one code unit
+    out = _Assembly(data)
+    before, lost = decode_recording(memoryview(data)[start:cut], encoding)
+    out.add(before, start, cut, encoding, lost)
+    if cut < at:
+        joined, lost = decode_recording(data[cut:at] + data[at + 1 : at + 2], encoding)
+        out.add(joined, cut, at + 2, encoding, lost)
+        resume = at + 2
+    else:
+        resume = at + 1
+    after, lost = decode_recording(memoryview(data)[resume:], encoding)
+    out.add(after, resume, len(data), encoding, lost)
+    stray = Step(stage="decode", name="utf16_stray_byte", count=1, before=data[at : at + 1].hex(),
+                 detail=f"byte offset {at} dropped: it put the UTF-16 code units after it out of step")
+    return out.result(min(confidence, 0.9), runner_up, [*(steps or ()), stray])
+
+
+#: Offsets around the stray byte's first estimate that the language model compares.
+STRAY_REACH = 6
+
+
+def _stray_byte_near(data: bytes, encoding: str, guess: int) -> int:
+    """The stray byte among the offsets near ``guess``: the one whose removal reads best locally.
+
+    Why: one byte on, hanzi bytes pair into other hanzi now and then, so counting text-like code units
+    places the cut only roughly; the language model reads the few characters around each cut.
+    """
+    if guess >= len(data) - 1:
+        return guess
+    candidates = []
+    for at in range(max(0, guess - STRAY_REACH), min(len(data), guess + STRAY_REACH + 1)):
+        left = max(0, at - 24) & ~1  # code units before the cut stay in step with the start
+        window = data[left:at] + data[at + 1 : at + 25]
+        text, errors = decode_counting(window[: len(window) & ~1], encoding)
+        candidates.append((str(at), text, errors))
+    return int(rank(candidates)[0].encoding)
+
+
 def _decode_wide_without_bom(data: bytes, head: bytes) -> DecodeResult:
-    """UTF-16/32 recognised by its NUL pattern, else the NULs make it binary."""
-    wide = wide_unicode_guess(head[: len(head) & ~1] or head)
-    if wide is None:
+    """UTF-16/32 recognised by its NUL pattern or, failing that, by its characters; else binary.
+
+    Why the second look: hanzi such as 一 (U+4E00) put a NUL in the other position than ASCII does,
+    so a page of mostly such text can show the NUL pattern of the wrong byte order.
+    """
+    even_head = head[: len(head) & ~1] or head
+    fits = []
+    for wide in dict.fromkeys((wide_unicode_guess(even_head), *(name for name, _ in utf16_readings(head)))):
+        if wide is None:
+            continue
+        sample = head
+        if "16" in wide and len(sample) % 2:
+            at = stray_byte_offset(sample, wide)
+            sample = sample[:at] + sample[at + 1 :]
+        text, errors = decode_counting(sample[: len(sample) & (~3 if "32" in wide else ~1)], wide)
+        controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\x0c")
+        if errors <= 1 and controls <= max(2, len(text) // 20):
+            fits.append((wide, text, errors))
+    if not fits:
         raise BinaryInputError("binary data: NUL bytes")
-    text, errors = decode_counting(head[: len(head) & (~3 if "32" in wide else ~1)], wide)
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\x0c")
-    if errors > 1 or controls > max(2, len(text) // 20):
-        raise BinaryInputError("binary data: NUL bytes")
+    # Both byte orders read as text when hanzi are shifted by a stray byte: the model tells.
+    wide = fits[0][0] if len(fits) == 1 else rank(fits)[0].encoding
     return _decode_whole(data, wide, 0, 0.95, None)
 
 
@@ -477,8 +563,9 @@ def _nul_free_utf16_guess(data: bytes) -> tuple[str, ...]:
     >>> _nul_free_utf16_guess("新闻".encode("gbk"))
     ()
     """
-    if len(data) % 2 or len(data) > SNIFF_BYTES:
+    if len(data) > SNIFF_BYTES:
         return ()
+    data = data[: len(data) & ~1]  # an odd byte: cut inside the last character, or a stray one
     half = len(data) // 2
     guesses = []
     for name, high in (("utf-16-le", data[1::2]), ("utf-16-be", data[0::2])):

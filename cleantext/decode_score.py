@@ -246,11 +246,39 @@ def looks_like_misread_legacy(utf8_text: str) -> bool:
     """
     if utf8_text.isascii() or pattern("hanzi").search(utf8_text):
         return False
-    if pattern("in_latin_word").search(utf8_text):
+    if pattern("in_latin_word").search(utf8_text) or is_utf8_read_as_latin1(utf8_text):
         return False
     classes = {_two_byte_class(ch) for ch in utf8_text if "\x80" <= ch < "\u0800"}
     classes.discard("")
     return "?" in classes or len(classes) >= 2
+
+
+def is_utf8_read_as_latin1(text: str) -> bool:
+    """True when ``text`` is CJK UTF-8 read as Latin-1/cp1252 (C1 controls kept), saved again as UTF-8.
+
+    Why: such mojibake (``å\x8f\x91å¸\x83`` for 发布) is full of C1 controls and mixes letters of
+    several blocks, so on a short input it looks like GB bytes valid as UTF-8 by chance; but GB bytes
+    never spell UTF-8 a second time. Kept as UTF-8, the repair stage turns it back into 发布.
+
+    >>> [is_utf8_read_as_latin1(t) for t in ("å\x8f\x91å¸\x83", "ŷԪ", "Café")]
+    [True, False, False]
+    """
+    try:
+        inner = text.encode("cp1252")
+    except UnicodeEncodeError:
+        try:
+            inner = bytes(ord(c) if ord(c) < 0x100 else _CP1252_BYTE[c] for c in text)
+        except KeyError:
+            return False
+    try:
+        return pattern("hanzi").search(inner.decode("utf-8")) is not None
+    except UnicodeDecodeError:
+        return False
+
+
+#: cp1252's characters for 0x80-0x9F, back to their bytes.
+_CP1252_BYTE = {bytes([b]).decode("cp1252"): b for b in range(0x80, 0xA0)
+                if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
 
 
 def is_surely_utf8(text: str) -> bool:

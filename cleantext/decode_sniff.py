@@ -182,15 +182,90 @@ def utf16_by_characters(sample: bytes) -> str | None:
     >>> utf16_by_characters(bytes.fromhex("504b0304140000000800 9c88")) is None
     True
     """
-    sample = sample[: len(sample) & ~1]
-    if not sample:
-        return None
+    fits = utf16_readings(sample)
+    return fits[0][0] if len(fits) == 1 else None
+
+
+def utf16_readings(sample: bytes) -> list[tuple[str, str]]:
+    """Each UTF-16 byte order whose reading of ``sample`` is text, with that reading.
+
+    An odd-length sample is read without its stray byte (:func:`stray_byte_offset`); then both orders
+    may fit (text of hanzi shifted one byte reads as other hanzi), and only a language model can tell.
+
+    >>> [name for name, _ in utf16_readings("七月一日开通".encode("utf-16-le") + b"\\n")]
+    ['utf-16-le', 'utf-16-be']
+    """
+    if len(sample) < 2:
+        return []
     fits = []
     for name in ("utf-16-le", "utf-16-be"):
+        part = sample
+        if len(part) % 2:  # a stray byte, or a sample cut inside a character
+            at = stray_byte_offset(part, name)
+            part = part[:at] + part[at + 1 :]
         try:
-            text = sample.decode(name)
+            text = part.decode(name)
         except UnicodeDecodeError:
-            text = sample[:-2].decode(name, errors="ignore")  # a cut surrogate pair at the end
+            text = part[:-2].decode(name, errors="ignore")  # a cut surrogate pair at the end
         if text and len(_TEXT_CODE_POINTS.findall(text)) >= UTF16_TEXT_SHARE * len(text):
-            fits.append(name)
-    return fits[0] if len(fits) == 1 else None
+            fits.append((name, text))
+    return fits
+
+
+_TEXT_UNITS: bytes | None = None
+
+
+def _text_units() -> bytes:
+    """One flag per UTF-16 code unit: 1 when it is a character of :data:`_TEXT_CODE_POINTS` (built once)."""
+    global _TEXT_UNITS
+    if _TEXT_UNITS is None:
+        flags = bytearray(0x10000)
+        for m in _TEXT_CODE_POINTS.finditer("".join(map(chr, range(0xD800))) + "\0" * 0x800
+                                            + "".join(map(chr, range(0xE000, 0x10000)))):
+            flags[m.start()] = 1
+        _TEXT_UNITS = bytes(flags)
+    return _TEXT_UNITS
+
+
+def stray_byte_offset(data: bytes, encoding: str) -> int:
+    """The offset of the one byte to drop from odd-length UTF-16 ``data`` so both sides read as text.
+
+    Why: a byte inserted into (or cut from the end of) UTF-16 text shifts every code unit after it by
+    one: the rest of the page reads as random CJK and Hangul. The byte that leaves the most text-like
+    code units on both sides (before it in step, after it one byte on) is the stray one; the tail of a
+    file cut inside a character comes out as its last byte.
+
+    >>> raw = "春节假期出行指南".encode("utf-16-le")
+    >>> stray_byte_offset(raw[:6] + b"\\x7f" + raw[6:], "utf-16-le")
+    6
+    >>> stray_byte_offset(raw + b"\\n", "utf-16-le")
+    16
+    """
+    import array
+
+    order = "little" if encoding.endswith("le") else "big"
+    flags = _text_units()
+
+    def units(part: bytes) -> list[int]:
+        arr = array.array("H", part[: len(part) & ~1])
+        if (order == "little") != (array.array("H", b"\x01\x00")[0] == 1):
+            arr.byteswap()
+        return [flags[u] for u in arr]
+
+    in_step, shifted = units(data), units(data[1:])
+    # Dropping the byte at offset 2m keeps units 0..m-1 in step and the shifted units m.. after it;
+    # dropping 2m+1 joins bytes 2m and 2m+2 into one unit, then the shifted units m+1.. follow.
+    tail = [0] * (len(shifted) + 2)
+    for j in range(len(shifted) - 1, -1, -1):
+        tail[j] = tail[j + 1] + shifted[j]
+    best_at, best, head = 0, -1, 0
+    for m in range(len(in_step) + 1):
+        if head + tail[m] >= best:  # on a tie the later byte: a file cut inside its last character
+            best_at, best = 2 * m, head + tail[m]
+        if 2 * m + 2 < len(data):
+            joined = flags[int.from_bytes(data[2 * m : 2 * m + 3 : 2], order)]
+            if head + joined + tail[m + 1] > best:
+                best_at, best = 2 * m + 1, head + joined + tail[m + 1]
+        if m < len(in_step):
+            head += in_step[m]
+    return min(best_at, len(data) - 1)

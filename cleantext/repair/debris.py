@@ -8,7 +8,8 @@ and ``?`` lines must survive until the other fixes have had their chance.
   memory of MSVC debug builds read as GBK; two of them can be a real word (``热烫烫``), so a run of
   three or more is required.
 - U+FFFD, private-use characters, C0/C1 control characters other than tab, newline and carriage return.
-- Zero-width spaces, word joiners and byte order marks inside the text (they hide no character).
+- Zero-width spaces, word joiners and byte order marks inside the text (they hide no character); joiners,
+  direction marks and soft hyphens next to CJK text.
 - Lines holding nothing but ``?``: a character the site could not show.
 - Unreadable lines: mojibake too lossy to decode (UTF-8 read as Big5 loses over half its bytes to
   ``?``), or bytes read in the wrong encoding with every bad sequence replaced (``�о���Ա``). What is
@@ -32,10 +33,17 @@ FILL_BYTES = re.compile(r"烫{3,}|屯{3,}")
 # and GBK's user-defined areas map into the BMP.)
 LOST_CHARS = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 ZERO_WIDTH = re.compile("[\u200b\u2060\ufeff\u180e]")
+#: Joiners, direction marks and soft hyphens next to CJK text: invisible, and no CJK text needs them.
+_CJK_CHAR = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+INVISIBLE_NEAR_CJK = re.compile(
+    f"(?<=[{_CJK_CHAR}])[\u200c-\u200f\u00ad\u2061-\u2064]+|[\u200c-\u200f\u00ad\u2061-\u2064]+(?=[{_CJK_CHAR}])"
+)
 LONE_QUESTION_LINE = re.compile(r"^[ \t\u3000]*\?+[ \t\u3000]*(?:\r?\n|\Z)", re.M)
 
+_INVISIBLE_QUICK = re.compile("[\u200c-\u200f\u00ad\u2061-\u2064]")
 _QUICK = re.compile(
-    "[锟錕烫屯\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\u180e]"
+    "[锟錕烫屯\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u2060-\u2064\ufeff"
+    "\u180e\u00ad]"
 )
 
 _MAX_POSITIONS = 20
@@ -119,6 +127,23 @@ def fix_zero_width(text: str) -> tuple[str, list[Step]]:
     return _remove(text, ZERO_WIDTH, "zero_width", lambda s: 0)
 
 
+def fix_invisible_marks(text: str) -> tuple[str, list[Step]]:
+    """Remove joiners (U+200C/D), direction marks (U+200E/F), soft hyphens and invisible operators
+    standing next to CJK text; nothing is lost.
+
+    Why: pages pad or watermark text with them; in CJK text they join nothing and break words for
+    search. A joiner inside an emoji sequence or between Persian letters is left alone.
+
+    >>> fix_invisible_marks("标\u200c\u200d题\u00ad文字")[0]
+    '标题文字'
+    >>> fix_invisible_marks("👨\u200d👩 co\u00adop")[0] == "👨\u200d👩 co\u00adop"
+    True
+    """
+    if _INVISIBLE_QUICK.search(text) is None:  # the common case: the lookbehind search costs more
+        return text, []
+    return _remove(text, INVISIBLE_NEAR_CJK, "invisible_marks", lambda s: 0)
+
+
 def fix_lone_question_lines(text: str) -> tuple[str, list[Step]]:
     """Remove lines that hold only ``?``: a character the site could not show.
 
@@ -190,7 +215,7 @@ def fix_debris(text: str) -> tuple[str, list[Step]]:
         return text, []
     steps: list[Step] = []
     for fix in (fix_unreadable_lines, fix_kunjinkao, fix_fill_bytes, fix_lost_characters, fix_zero_width,
-                fix_lone_question_lines):
+                fix_invisible_marks, fix_lone_question_lines):
         text, done = fix(text)
         steps += done
     return text, steps

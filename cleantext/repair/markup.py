@@ -111,6 +111,52 @@ def _one_reference(m: re.Match[str]) -> str:
     return out
 
 
+#: Names HTML5 reads without their ``;`` (its legacy list), and the typographic ones that Chinese pages
+#: print so: ``&ldquo``, ``&hellip``, ``&mdash``.
+UNTERMINATED_NAMES = _words(
+    "nbsp ensp emsp thinsp ldquo rdquo lsquo rsquo laquo raquo hellip mdash ndash middot bull times divide "
+    "yen copy reg trade deg plusmn sect para cent pound euro quot amp lt gt"
+)
+#: A reference without its ``;``: numeric (``&#20013``), or one of :data:`UNTERMINATED_NAMES`, not
+#: followed by what would continue it (``&copyright``, ``&nbsp2``, ``&lt=``, ``&#123456789`` stay).
+UNTERMINATED_REFERENCE = re.compile(
+    r"&((?:amp;)*)(#[0-9]{2,7}(?![0-9;])|#[xX][0-9a-fA-F]{2,6}(?![0-9a-fA-F;])"
+    rf"|(?:{'|'.join(sorted(UNTERMINATED_NAMES, key=len, reverse=True))})(?![A-Za-z0-9;=]))"
+)
+
+
+def _terminated(m: re.Match[str]) -> str:
+    """The reference with its ``;``, when it names a character that is text (no C0/C1 control)."""
+    ref = "&" + m.group(2) + ";"
+    out = html.unescape(ref)
+    if out == ref or not out or out[0] < " " or "\x7f" <= out[0] < "\xa0" or "\ud800" <= out[0] <= "\udfff":
+        return m.group(0)
+    return "&" + m.group(1) + m.group(2) + ";"
+
+
+def terminate_references(text: str) -> tuple[str, int]:
+    """Add the ``;`` that references lost (or never had): ``&#20013`` → ``&#20013;``, ``&nbsp`` → ``&nbsp;``.
+
+    Why: browsers read ``&#20013文`` and ``&nbsp&nbsp`` as characters (HTML5 lets numeric references and
+    the legacy names go without ``;``), so scrapers copy them so; ``AT&T``, ``&copyright`` and a query
+    string ``?a=1&lt=2`` stay as they are.
+
+    >>> terminate_references("&#20013文&#x56FD人&nbsp&nbsp&ldquo好&rdquo")
+    ('&#20013;文&#x56FD;人&nbsp;&nbsp;&ldquo;好&rdquo;', 6)
+    >>> terminate_references("AT&T &copyright ?a=1&lt=2 &#20013;")
+    ('AT&T &copyright ?a=1&lt=2 &#20013;', 0)
+    """
+    count = 0
+
+    def sub(m: re.Match[str]) -> str:
+        nonlocal count
+        out = _terminated(m)
+        count += out != m.group(0)
+        return out
+
+    return UNTERMINATED_REFERENCE.sub(sub, text), count
+
+
 def fix_html_entities(text: str) -> tuple[str, list[Step]]:
     """Replace character references (named, decimal, hex, double-escaped) by their characters.
 
@@ -119,9 +165,13 @@ def fix_html_entities(text: str) -> tuple[str, list[Step]]:
     >>> fix_html_entities("中文&nbsp;,甲&nbsp;乙 a&nbsp;b 2000&nbsp;,")[0]
     '中文,甲乙 a\\xa0b 2000,'
     """
-    if "&" not in text or ";" not in text:
+    if "&" not in text:
         return text, []
     steps: list[Step] = []
+    text, unterminated = terminate_references(text)
+    if unterminated:
+        steps.append(Step(stage="repair", name="html_unterminated_references", count=unterminated,
+                          detail="references without their ';' read as browsers read them"))
     padding = list(PADDING_NBSP.finditer(text))
     if padding:
         text = PADDING_NBSP.sub("", text)

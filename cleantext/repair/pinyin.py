@@ -4,7 +4,9 @@ The sites annotate a per-page set of characters, each always with the same readi
 with tone letters from GBK. A page shows that damage when it holds two or more such annotations with
 consistent readings (or one, on a Traditional-only character or next to the tail form below); only
 then are they all stripped. A lone gloss such as ``重(zhòng)`` in a language-teaching sentence,
-characters glossed with several readings, or pinyin in full-width brackets are left alone. The tail
+characters glossed with several readings are left alone. Other shapes (tone numbers ``國(guo2)``,
+full-width brackets ``國（guó）``, a space before the bracket) are stripped on stronger evidence
+(:func:`fix_pinyin_variants`); a few glosses in them (``發（fā）現（xiàn）``) stay. The tail
 form ``們?nèi)齻€`` (an annotation whose ``(`` a GBK restart swallowed) is not touched here: the GBK
 restart fix, which runs later, needs it to recover the lost character.
 """
@@ -109,11 +111,13 @@ def fix_pinyin_annotations(text: str) -> tuple[str, list[Step]]:
     >>> fix_pinyin_annotations("这个字读重(zhòng)。")[0]
     '这个字读重(zhòng)。'
     """
-    if "(" not in text or not _QUICK.search(text):
+    if "(" not in text and "（" not in text:
         return text, []
+    if not _QUICK.search(text):
+        return fix_pinyin_variants(text)
     matches = [m for m in ANNOTATION.finditer(text) if _is_reading(m)]
     if not looks_annotated(matches, len(TAIL.findall(text))):
-        return text, []
+        return fix_pinyin_variants(text)
     first = matches[0]
     new = ANNOTATION.sub(lambda m: m.group(1) if _is_reading(m) else m.group(0), text)
     new, split = _strip_split_annotations(new)
@@ -128,7 +132,84 @@ def fix_pinyin_annotations(text: str) -> tuple[str, list[Step]]:
         after=first.group(1),
         detail=f"{len(chars)} characters annotated: {''.join(chars[:40])}",
     )
-    return new, [step]
+    new, variants = fix_pinyin_variants(new, min_toned=1)  # the page is shown damaged
+    return new, [step, *variants]
+
+
+#: A Han character and its reading in another shape than the sites' usual ``區(qū)``: tone numbers
+#: (``國(guo2)``), full-width brackets (``國（guó）``), a space before the bracket (``國 (guó)``).
+VARIANT_ANNOTATION = re.compile(
+    rf"([{_HAN}])([ \u3000]?)([(（])([{_PINYIN_LETTERS}]{{1,6}})([1-5]?)([)）])"
+)
+_VARIANT_QUICK = re.compile(rf"[(（][{_PINYIN_LETTERS}]{{1,6}}[1-5]?[)）]")
+
+
+def _variant_reading(m: re.Match[str]) -> str | None:
+    """The toneless syllable of a variant annotation, or None when it is no pinyin syllable."""
+    reading = m.group(4)
+    if m.group(5) and any(c in TONE_LETTERS for c in reading):
+        return None  # a tone letter and a tone number: no pinyin writes both
+    return reading.translate(_TONELESS) if is_syllable(reading) else None
+
+
+def _is_toned(m: re.Match[str]) -> bool:
+    return m.group(5) in ("1", "2", "3", "4") or any(c in TONE_LETTERS for c in m.group(4))
+
+
+#: Toned annotations of the other shapes a page must hold (when the usual shape shows no damage): a
+#: lesson glosses a few words (``發（fā）現（xiàn）``), a converter annotates every occurrence of its
+#: characters, dozens on a page.
+MIN_VARIANT_ANNOTATIONS = 4
+
+
+def fix_pinyin_variants(text: str, *, min_toned: int = MIN_VARIANT_ANNOTATIONS) -> tuple[str, list[Step]]:
+    """Remove per-character pinyin in other shapes than ``區(qū)``, when the page shows that damage.
+
+    Why: other converters write the readings with tone numbers, in full-width brackets or after a
+    space. The evidence asked is the sites' kind: ``min_toned`` toned annotations (fewer on a page
+    whose usual shape already showed the damage), every annotated
+    character with one reading, and each annotated character annotated wherever it stands (a teacher
+    glosses one occurrence of a word; a converter annotates every one). Lowercase readings only:
+    ``日喀则 (Rìkāzé)`` is a gloss of a name.
+
+    >>> fix_pinyin_variants("我們（men）說（shuō）,他們（men）說（shuō）,這（zhè）個（gè）")[0]
+    '我們說,他們說,這個'
+    >>> fix_pinyin_variants("國(guo2)家,國(guo2)際", min_toned=2)[0]
+    '國家,國際'
+    >>> fix_pinyin_variants("發（fā）現（xiàn）和設（shè）")[0]
+    '發（fā）現（xiàn）和設（shè）'
+    >>> fix_pinyin_variants("“重”读作重（zhòng）,也读作重（chóng）。重量")[0]
+    '“重”读作重（zhòng）,也读作重（chóng）。重量'
+    >>> fix_pinyin_variants("行（xíng）的意思是走,行走。")[0]
+    '行（xíng）的意思是走,行走。'
+    """
+    if not _VARIANT_QUICK.search(text):
+        return text, []
+    matches = [m for m in VARIANT_ANNOTATION.finditer(text) if _variant_reading(m) is not None]
+    if sum(_is_toned(m) for m in matches) < min_toned:
+        return text, []
+    readings: dict[str, set[str]] = {}
+    for m in matches:
+        readings.setdefault(m.group(1), set()).add(m.group(4) + m.group(5))
+    annotated = {m.group(1): 0 for m in matches}
+    for m in matches:
+        annotated[m.group(1)] += 1
+    chosen = {ch for ch, found in readings.items() if len(found) == 1 and text.count(ch) == annotated[ch]}
+    if len(chosen) < 0.8 * len(readings) or not any(_is_toned(m) and m.group(1) in chosen for m in matches):
+        return text, []
+    count = 0
+
+    def strip(m: re.Match[str]) -> str:
+        nonlocal count
+        if m.group(1) not in chosen or _variant_reading(m) is None:
+            return m.group(0)
+        count += 1
+        return m.group(1)
+
+    new = VARIANT_ANNOTATION.sub(strip, text)
+    first = next(m for m in matches if m.group(1) in chosen)
+    return new, [Step(stage="repair", name="pinyin_annotation_variants", count=count, before=first.group(0),
+                      after=first.group(1), detail="".join(sorted(chosen))[:40] + " annotated")]
 
 
 #: A reading in the neutral tone, which has no tone letter: ``們(men)``, ``麼(me)``.
