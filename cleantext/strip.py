@@ -704,6 +704,9 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             memo.append(_topic_text(lines, start) if start > 1 else "")
         return memo[0]
 
+    cards = {c + 1 for c in cands if c + 1 < start and _author_under_heading(lines, c + 1, topic)}
+    if cards:
+        cands = [c for c in cands if c not in cards]  # an author's name under the title is not one
     floor = _title_floor(lines, start, cands, topic)
     if floor >= 0:
         cands = [c for c in cands if c > floor]
@@ -725,10 +728,13 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
     for b in bylines:
         if cands and cands[0] < b:  # the headings before the first byline that has any
             before = cands[: bisect_left(cands, b)]
-            title = _pick_title(lines, before, topic, fallback=before[-1])
+            title = _pick_title(lines, before, topic, fallback=before[-1], banners=False)
             break
     if title < 0 and cands:
         title = _pick_title(lines, cands, topic, fallback=cands[0])
+    carded = [c - 1 for c in sorted(cards) if c - 1 in cands]
+    if carded:
+        title = carded[0]  # the heading over the author's card (name, follow button): the post's title
     for i, strong in seo.items():
         if strong or title >= 0 and i < title:
             lines[i].hard = ("seo-header", "keyword_runs_at_top")
@@ -736,6 +742,7 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             title = i
     byline = next((b for b in bylines if b > title), -1) if title >= 0 else -1
     byline_set = set(bylines)
+    front_matter = start < len(lines) and _abstract_line(lines[start])
     for i in range(start):
         line = lines[i]
         if i == title:
@@ -752,6 +759,8 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             decisions[i] = ("category", "short_line_before_repeated_lead")
         elif title >= 0 and line.size <= 16 and not line.core and _over_post_stamp(lines, i):
             decisions[i] = ("forum-profile", "poster_name_over_stamp")
+        elif title >= 0 and i > title and (_author_card(lines, i) or front_matter):
+            continue  # the author by a follow button; a paper's authors and affiliation over its abstract
         elif title >= 0 and _RECORD_FIELD.fullmatch(line.probe):
             decisions[i] = ("header", "record_field")
         elif title >= 0 and _unrelated_short_line(line, lambda: topic() + lines[title].probe):
@@ -760,6 +769,23 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         keep_verse_runs(lines, title + 1, start, decisions)
         keep_list_runs(lines, title + 1, start, decisions)
     return title, byline
+
+
+#: The label of a paper's abstract: ``摘要：``, ``【摘要】``, ``内容提要：``, ``Abstract:``.
+_ABSTRACT = rules.lazy_regex(r"[【\[]?\s*(?:摘\s*要|内容提要|提\s*要|abstract)\s*[:：】\]]")
+
+
+def _abstract_line(line: Line) -> bool:
+    """A paper's abstract opens here: the lines between its title and this one are its authors and their
+    affiliations (``王晓燕 陈立`` / ``南江大学社会学院``), kept; and a keyword line right under it is
+    the paper's own (see :func:`keywords_after_body`).
+
+    >>> _abstract_line(rules.make_line(1, "摘要：本文分析了老年人使用手机的情况。"))
+    True
+    >>> _abstract_line(rules.make_line(1, "摘要这个词很常见。"))
+    False
+    """
+    return line.size >= 4 and _ABSTRACT.match(line.probe) is not None
 
 
 #: ``某某网_口号``, ``某某网 - 口号 - 栏目``, ``某某｜口号``: a site's name and slogan split by ``_``, a bar
@@ -959,6 +985,72 @@ def _over_post_stamp(lines: list[Line], i: int) -> bool:
     return hard is not None and hard[1] in _STAMP_RULES
 
 
+#: A user's or author's name as a profile card shows it: letters, digits, ``_`` or ``·``, no space or mark.
+_NAME_SHAPE = rules.lazy_regex(r"[\u4e00-\u9fffa-zA-Z0-9_·\-]{2,8}")
+#: A follow button beside a name: ``关注``, ``+ 关注``, ``已关注``, ``关注她``.
+_FOLLOW = rules.lazy_regex(r"(?:[+＋]?\s*已?关注(?:他|她|ta|作者|我)?\s*){1,2}")
+_CARD_REACH = 2
+
+
+def _followed(lines: list[Line], i: int) -> bool:
+    """A follow button stands within two lines under line ``i``."""
+    after = lines[i + 1 : i + 1 + _CARD_REACH]
+    return any(line.size <= 8 and _FOLLOW.fullmatch(line.probe) for line in after)
+
+
+def _author_card(lines: list[Line], i: int) -> bool:
+    """Line ``i`` is a bare name with a follow button within two lines under it, or a byline right under
+    it: the author of a self-media post (``某某说养老`` / ``2024-10-08 广东``, ``一颗橙子呀`` / ``关注``).
+
+    >>> ml = rules.read_line
+    >>> _author_card([ml(1, "桃子爱旅行"), ml(2, "关注")], 0)
+    True
+    >>> _author_card([ml(1, "老陈说养老"), ml(2, "2024-10-08 07:15 广东")], 0)
+    True
+    >>> _author_card([ml(1, "切换模式"), ml(2, "写文章")], 0)
+    False
+    >>> _author_card([ml(1, "6月16日"), ml(2, "8:30—10:30 语文")], 0)
+    False
+    """
+    if not _NAME_SHAPE.fullmatch(lines[i].text):
+        return False
+    after = lines[i + 1] if i + 1 < len(lines) else None
+    # (a name over a byline has no digit: ``6月16日`` over ``8:30 语文`` is a schedule)
+    named = not _HAS_COUNT.search(lines[i].text)
+    if named and after is not None and rules.byline_like(after) and not after.core:
+        return True
+    return _followed(lines, i)
+
+
+def _author_under_heading(lines: list[Line], i: int, topic: Callable[[], str]) -> bool:
+    """Line ``i`` is an author's card name (:func:`_author_card`) right under a longer heading that is
+    more about the body than the name is: the author, not the title. (A short title under the site's
+    name, ``南华县`` under ``某某官方网站``, is what its body talks about.)
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "退休后搬去海边小城的一年"), ml(2, "老陈说养老"), ml(3, "2024-10-08 07:15 广东")]
+    >>> _author_under_heading(page, 1, lambda: "退休后我们搬到海边。")
+    True
+    >>> page = [ml(1, "线上赌场官方网站"), ml(2, "南华县"), ml(3, "发布时间：2013-01-24")]
+    >>> _author_under_heading(page, 1, lambda: "南华县是云南省的一个县。")
+    False
+    >>> page = [ml(1, "读书 电影 音乐 同城 小组"), ml(2, "外婆的冬天"), ml(3, "2024-01-15")]
+    >>> _author_under_heading(page, 1, lambda: "外婆的冬天很冷。")
+    False
+    """
+    if i == 0 or i >= len(lines):
+        return False
+    above = lines[i - 1]
+    if above.label or above.size < max(8, 2 * lines[i].size) or not rules.title_like(above):
+        return False
+    if above.text.endswith((":", "：")):
+        return False  # a lead-in over its list
+    if _SPACED_WORDS.fullmatch(above.text) or site_banner(above) or not _author_card(lines, i):
+        return False  # a menu or the site's banner over a short title
+    name, heading = topic_overlap(lines[i].probe, topic()), topic_overlap(above.probe, topic())
+    return heading > name or (name == 0.0 and _followed(lines, i))
+
+
 def _prefer_headings(lines: list[Line], cands: list[int]) -> list[int]:
     """Title candidates, without those that are not the title when another one is there.
 
@@ -1029,14 +1121,24 @@ def topic_overlap(text: str, topic: str) -> float:
     return sum(1 for g in grams if g in topic) / len(grams) if grams else 0.0
 
 
-def _pick_title(lines: list[Line], cands: list[int], body: Callable[[], str], fallback: int) -> int:
-    """The heading that shares most words with the body's opening; ``fallback`` when none shares any."""
+def _pick_title(
+    lines: list[Line], cands: list[int], body: Callable[[], str], fallback: int, *, banners: bool = True
+) -> int:
+    """The heading that shares most words with the body's opening; ``fallback`` when none shares any.
+
+    ``banners=False``: a site's banner (``某某网_新闻``) never displaces ``fallback``, the heading right over
+    the byline, however much of the body names the site (``【某某网】今年前五个月……``).
+    """
     if len(cands) == 1:
         return fallback
     topic = body()
     if not topic:
         return fallback
-    scores = [(topic_overlap(lines[c].probe, topic), -c) for c in cands]
+    scores = [
+        (topic_overlap(lines[c].probe, topic), -c)
+        for c in cands
+        if banners or c == fallback or not site_banner(lines[c])
+    ]
     best = max(scores)
     # The heading in the usual place wins unless it is hardly about the body (a site or column name)
     # and another one clearly is more: a short sub-head sharing a word with the first paragraph does
@@ -1151,6 +1253,25 @@ def resolve_footer(
             in_tail = True  # the article's references: kept
             continue
         in_tail = False
+        if keywords_after_body(lines, i):
+            decisions[i] = ("footer", "keywords_after_body")
+            continue
+        if (
+            i <= end + _STAMP_REACH
+            and _post_edit_stamp(line)
+            and all(decisions[k] != _KEEP for k in range(end + 1, i))
+        ):
+            end = i  # ``编辑于 2024-03-11 · IP 属地浙江``: the post's own closing byline
+            continue
+        if i == end + 1 and _tag_row(lines, i, topic):
+            decisions[i] = ("footer", "tag_row_after_body")
+            continue
+        if _profile_after_body(lines, i):
+            decisions[i] = ("footer", "author_card_after_body")
+            continue
+        if _thread_reply(lines, i, end):
+            in_block = False
+            continue  # a reply in the thread the body opens, over its own floor stamp
         label = line.label
         if i == end + 1 and label and not line.hard:
             if _CLOSERS.fullmatch(line.text):
@@ -1218,6 +1339,121 @@ def resolve_footer(
             in_block = True
         else:
             decisions[i] = ("footer", "short_line_after_body")
+
+
+def _profile_after_body(lines: list[Line], i: int) -> bool:
+    """A bare name with a follow button right under it, after the body: the author's profile card
+    (``码农小吴`` / ``关注``), not the article's last words.
+
+    >>> ml = rules.read_line
+    >>> _profile_after_body([ml(1, "码农小吴"), ml(2, "+ 关注")], 0)
+    True
+    >>> _profile_after_body([ml(1, "市林业局"), ml(2, "2023年2月20日")], 0)  # a notice's signature
+    False
+    """
+    following = lines[i + 1] if i + 1 < len(lines) else None
+    return (
+        following is not None
+        and following.size <= 8
+        and lines[i].size <= 12
+        and not lines[i].label
+        and _FOLLOW.fullmatch(following.probe) is not None
+        and _NAME_SHAPE.fullmatch(lines[i].text) is not None
+    )
+
+
+def _floor_stamp(line: Line | None) -> bool:
+    """A post stamp with a floor number (``2楼 2024-12-01 19:45``)."""
+    return line is not None and line.hard == ("forum-profile", "forum_post_stamp") and "楼" in line.text
+
+
+def _thread_reply(lines: list[Line], i: int, end: int) -> bool:
+    """Line ``i`` after the body is a reply of the same thread: a sentence right over a floor stamp, when
+    the body itself ends on one (a thread's first post, then ``2楼 …``; a story's comment section
+    starts with a block title instead).
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "冬天钓鲫鱼用红虫最好，窝子少打。"), ml(2, "2楼 2024-12-01 19:45"), ml(3, "老张"),
+    ...         ml(4, "谢谢，周末试试"), ml(5, "3楼 2024-12-01 20:03")]
+    >>> _thread_reply(page, 3, 0)
+    True
+    >>> page[1] = ml(2, "网友评论")
+    >>> _thread_reply(page, 3, 0)
+    False
+    """
+    line = lines[i]
+    if line.label or not line.marks or line.size > 300 or end + 1 >= len(lines):
+        return False
+    return _floor_stamp(lines[end + 1]) and i + 1 < len(lines) and _floor_stamp(lines[i + 1])
+
+
+_KEYWORDS = rules.lazy_regex(r"(?:关键词|关键字|关 键 词|key\s*words?)\s*[:：]\s*\S")
+
+
+def keywords_after_body(lines: list[Line], i: int) -> bool:
+    """A ``关键词：甲，乙，丙`` line after a story's body: the site's tags. Under a paper's abstract (the
+    line above, or the one above that, opens with ``摘要：``) it is the paper's own and is kept.
+
+    >>> ml = rules.read_line
+    >>> keywords_after_body([ml(1, "候鸟在浅滩觅食。"), ml(2, "关键词：候鸟，湿地")], 1)
+    True
+    >>> keywords_after_body([ml(1, "摘要：本文研究了候鸟。"), ml(2, "关键词：候鸟；湿地")], 1)
+    False
+    """
+    line = lines[i]
+    if line.size > 80 or line.stops or not _KEYWORDS.match(line.probe):
+        return False
+    return not any(_abstract_line(lines[k]) for k in range(max(0, i - 2), i))
+
+
+#: How far after the body a post's edit stamp may stand (past a hashtag line, say).
+_STAMP_REACH = 3
+_EDIT_STAMP = rules.lazy_regex(
+    r"(?:编辑|发布|发表|更新|修改|写)于\s*(?:\d{1,4}\s*[-/.年月]\s*\d{1,2}|\d+\s*(?:分钟|小时|天)前|昨天|今天|前天)"
+    r"|.*ip\s*属地"
+)
+
+
+def _post_edit_stamp(line: Line) -> bool:
+    """A post's closing stamp: ``编辑于 2024-03-11 21:08``, ``发布于 10-12 浙江``, ``… IP 属地浙江``.
+    (``本页最后编辑于…``, a page's stamp, is labelled by :func:`cleantext.strip_rules.page_stamp`.)
+
+    >>> _post_edit_stamp(rules.make_line(1, "编辑于 2024-03-11 21:08・IP 属地浙江"))
+    True
+    >>> _post_edit_stamp(rules.make_line(1, "编辑于去年冬天的一篇旧稿"))
+    False
+    """
+    return line.size <= 40 and not line.stops and not line.hard and _EDIT_STAMP.match(line.probe) is not None
+
+
+_TAG_WORD = rules.lazy_regex(r"[\u4e00-\u9fff]{2,6}")
+_TAG_MIN = 3
+
+
+def _tag_row(lines: list[Line], i: int, topic: Callable[[], str]) -> bool:
+    """Three or more bare words between spaces, each found in the body, right after a body that ends
+    with a full stop: the story's tags (``咖啡 超商 涨价``). A body without full stops (lyrics, verse)
+    may end in such a row of its own.
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "超商咖啡涨价，超商说成本上升。"), ml(2, "咖啡 超商 涨价")]
+    >>> _tag_row(page, 1, lambda: page[0].text)
+    True
+    >>> _tag_row(page, 1, lambda: "别的话题。")
+    False
+    """
+    line = lines[i]
+    if i == 0 or line.size > 40 or line.marks or line.label or " " not in line.text:
+        return False
+    if not lines[i - 1].text.endswith(("。", "！", "？", "”", "」")):
+        return False
+    words = line.text.split()
+    if len(words) < _TAG_MIN or len(set(words)) < len(words):
+        return False
+    if not all(_TAG_WORD.fullmatch(w) for w in words):
+        return False
+    text = topic()
+    return all(rules.fold_traditional(w) in text for w in words)
 
 
 _CELL_SPLIT = rules.lazy_regex(r"\s*[|｜\t]\s*|\s+")

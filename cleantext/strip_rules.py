@@ -72,7 +72,8 @@ _WORDISH = lazy_regex(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud
 _NOT_WORD = lazy_regex(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+")
 #: A colon right after a label (``发布时间 : …``).
 _COLON_NEXT = lazy_regex(r"\s*[:：]")
-_WIDE_GAP = lazy_regex(r"\s{2,}")
+#: A gap between menu items: two or more spaces, or a tab (a menu saved from cells or links).
+_WIDE_GAP = lazy_regex(r"\s{2,}|\t")
 _BARE_NUMBER = lazy_regex(r"[#№]?\d[\d,]*[.、)]?")
 _EDGE_SPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
 
@@ -379,7 +380,7 @@ def _furniture_share(runs: list[str]) -> float:
 
 #: A menu separator: a mark (literal branches: fast), or a wide space or a spaced dash or slash.
 _MENU_MARK = lazy_regex(r"\||｜|·|•|::")
-_MENU_SPACE = lazy_regex(r"\s\s|\s[-–—/]\s")
+_MENU_SPACE = lazy_regex(r"\s\s|\t|\s[-–—/]\s")
 _DIGIT = lazy_regex(r"\d")
 
 
@@ -387,6 +388,15 @@ def _starts_with(line: Line, name: str) -> bool:
     """True when the first word character of the line can start an entry of phrase list ``name``."""
     first = line.first_word_char
     return bool(first) and first in initials(name)
+
+
+def _wide_gap(text: str) -> bool:
+    """Menu items may stand apart by two spaces or by a tab (saved from table cells or link lists).
+
+    >>> _wide_gap("首页\t新闻\t视频"), _wide_gap("首页  新闻"), _wide_gap("首页 新闻")
+    (True, True, False)
+    """
+    return "  " in text or "\t" in text
 
 
 def nav_bar(line: Line) -> str | None:
@@ -398,6 +408,8 @@ def nav_bar(line: Line) -> str | None:
     'double_colon_menu'
     >>> nav_bar(make_line(1, "北京 | 上海 | 广州 | 深圳")) is None
     True
+    >>> nav_bar(make_line(1, "首页\t新闻\t视频\t图片\t关于我们"))  # tabs between the items
+    'spaced_menu'
     """
     text = line.text
     if (
@@ -416,7 +428,7 @@ def nav_bar(line: Line) -> str | None:
         sep, n, runs = keyword_runs(p, "-")
     if not sep and " / " in p:
         sep, n, runs = keyword_runs(p, "/")
-    if not sep and "  " in line.text:
+    if not sep and _wide_gap(line.text):
         runs = [r for r in _WIDE_GAP.split(line.text.strip()) if r]
         runs = [probe(r) for r in runs]
         n, sep = len(runs), " "
@@ -432,6 +444,8 @@ def soft_nav(line: Line) -> str | None:
 
     >>> soft_nav(make_line(1, "北京 | 上海 | 广州 | 深圳"))
     'pipe_items'
+    >>> soft_nav(make_line(1, "某书最新章节 · 某书全文阅读 · 某书TXT下载"))  # spaced middle dots
+    'pipe_items'
     """
     if line.size > 200 or line.stops:
         return None
@@ -442,7 +456,9 @@ def soft_nav(line: Line) -> str | None:
         _, n, runs = keyword_runs(p, "-")
     elif " / " in p:
         _, n, runs = keyword_runs(p, "/")
-    elif "  " in line.text and not line.marks:
+    elif " · " in p or " • " in p:
+        _, n, runs = keyword_runs(p, "·•")
+    elif _wide_gap(line.text) and not line.marks:
         runs = [r for r in _WIDE_GAP.split(line.text.strip()) if r]
         if len(runs) >= 4 and max(map(len, runs), default=0) <= 8:
             return "spaced_items"
@@ -779,11 +795,40 @@ def widget(line: Line) -> str | None:
     m = _LABEL_COLON.match(inner)
     if m and len(inner) <= 30 and w.fullmatch(inner[: m.end() - 1].strip()):
         return "widget_label"
-    return None
+    return "widget_buttons" if _widget_groups(p) else None
+
+
+_BRACKET_GROUP = lazy_regex(r"\s*[【\[]([^【】\[\]]{1,20})[】\]]\s*")
+
+
+def _widget_groups(p: str) -> bool:
+    """Two or more bracketed groups and nothing else, each a button or a labelled credit (``【纠错】
+    【责任编辑：张三】``): the editor's and the reader's buttons under a story.
+
+    >>> _widget_groups("【纠错】 【责任编辑:王 璐】"), _widget_groups("【纠错】【小区门口】")
+    (True, False)
+    """
+    groups = []
+    pos = 0
+    while pos < len(p):
+        m = _BRACKET_GROUP.match(p, pos)
+        if not m:
+            return False
+        groups.append(m.group(1).strip())
+        pos = m.end()
+    if len(groups) < 2:
+        return False
+    w = phrase_regex("widget")
+    for g in groups:
+        m = _LABEL_COLON.match(g)
+        if not (w.fullmatch(g) or m and w.fullmatch(g[: m.end() - 1].strip())):
+            return False
+    return True
 
 
 _CALL_HINT = lazy_regex(
     r"关注|關注|扫|掃|长按|長按|下载|下載|打开|打開|点|點|轻触|輕觸|滑|预览|預覽|立即|吧|加入|订阅|訂閱|追踪|追蹤|按"
+    r"|就在|盡在|尽在"
 )
 #: What a prompt asks the reader to open, follow or join: an app, an account, a channel, a phone.
 _CALL_TARGET = (
@@ -797,6 +842,9 @@ _CALL_TO_ACTION = lazy_regex(
     rf"|{_CALL_TARGET}(?:扫一扫|扫码)|(?:分享|转发)(?:到|至)(?:朋友圈|微信|微博|qq空间|好友)"
     r"|预览时|不可点|轻触|[上下左右]滑|滑动(?:看|查看|阅读)|^立即\w{2}$"
     r"|(?:点个?|收藏|转发|分享|点赞)[^,，。]{0,6}吧[!！~～]?$"
+    r"|^(?:打开|下载|安装)[^,，。\s]{2,12}[,，\s]+(?:查看|阅读|浏览|观看|获取|体验)"
+    rf"|(?:就在|尽在)[^,，。]{{0,10}}{_CALL_TARGET}"
+    r"|点击(?:这里|此处|下方|上方)|关注(?:我们?|作者)[\"”]?$"
 )
 #: A tap in the first person (``点我下载``, ``按我看活动办法``, ``一按即时收看``): only a button talks so.
 _FIRST_PERSON_TAP = lazy_regex(r"(?:点我|按我|點我|一按|戳我)\S")
@@ -814,6 +862,16 @@ def call_to_action(line: Line) -> str | None:
     >>> call_to_action(make_line(1, "已经加入晨报LINE好友了吗？"))
     'call_to_action'
     >>> call_to_action(make_line(1, "关注民生，服务百姓")) is None
+    True
+
+    An app's name need not be a known word when the prompt says what opening it gives
+    (``打开某某新闻，查看更多高清图片``), nor the target when it says where more is (``精彩内容尽在某某APP``):
+
+    >>> call_to_action(make_line(1, "打开南城日报，阅读体验更佳"))
+    'call_to_action'
+    >>> call_to_action(make_line(1, "精彩视频尽在南城APP")), call_to_action(make_line(1, "点击下方阅读原文"))
+    ('call_to_action', 'call_to_action')
+    >>> call_to_action(make_line(1, "打开冰箱，看到一盒牛奶")) is None
     True
     """
     if line.size > 30 or line.stops > 1 or not _CALL_HINT.search(line.text):
@@ -984,6 +1042,35 @@ def ad_marker(line: Line) -> str | None:
     return "ad_marker" if m else None
 
 
+_CONSENT_HINT = lazy_regex(r"cookie|私", re.I)
+_CONSENT_SUBJECT = lazy_regex(r"cookie|隐私|隱私")
+#: How a consent banner asks: to go on browsing, with an accept button at its end, or by a plea.
+_CONSENT_ASK = lazy_regex(
+    r"(?:继续|繼續)(?:浏览|瀏覽|使用|访问|訪問)|by continuing|continu\w* (?:to )?(?:use|brows)"
+    r"|(?:accept|agree|ok|got it|接受|同意|我知道了)\W*$|^(?:请|請|please)\s*(?:同意|接受|accept|agree)"
+)
+
+
+def consent_notice(line: Line) -> str | None:
+    """A cookie or privacy consent banner (``本网站使用cookie……继续浏览即表示同意``, ``This website uses
+    cookies… Accept``): it asks the reader to go on browsing or to press accept. Furniture wherever it
+    stands; a sentence about a privacy policy asks nothing of the reader.
+
+    >>> consent_notice(make_line(1, "本站使用Cookie以改善体验，继续浏览即表示您同意。"))
+    'consent_notice'
+    >>> consent_notice(make_line(1, "We use cookies to improve your experience. Accept"))
+    'consent_notice'
+    >>> consent_notice(make_line(1, "该应用要求用户同意隐私政策后才能使用。")) is None
+    True
+    """
+    if line.size > 300 or not _CONSENT_HINT.search(line.text):
+        return None
+    p = line.probe
+    if not _CONSENT_SUBJECT.search(p) or not _CONSENT_ASK.search(p):
+        return None
+    return "consent_notice"
+
+
 _ORIGINAL_TITLE = lazy_regex(r"[(（\[【]?\s*(?:原标题|原题|原文标题|原题目)\s*[:：]")
 
 
@@ -1088,6 +1175,23 @@ def doc_stub(line: Line) -> str | None:
     ):
         return "document_site_stub"
     return None
+
+
+_BACK_FORTH = lazy_regex(r"上一[章篇节页条回]\W.*下一[章篇节页条回]|下一[章篇节页条回]\W.*上一[章篇节页条回]")
+
+
+def pager_pair(line: Line) -> str | None:
+    """Both a previous and a next link on one line with no sentence mark (``投推荐票 上一章 ← 目录 →
+    下一章``), wherever the pair stands in it: a reader's pager, even inside the body.
+
+    >>> pager_pair(make_line(1, "投推荐票 上一章 ← 章节目录 → 下一章 加入书签"))
+    'pager_pair'
+    >>> pager_pair(make_line(1, "上一章讲了他的童年，下一章讲他进城")) is None
+    True
+    """
+    if line.size > 60 or line.marks or "上一" not in line.text or "下一" not in line.text:
+        return None
+    return "pager_pair" if _BACK_FORTH.search(line.probe) else None
 
 
 def related_link(line: Line) -> str | None:
@@ -1470,6 +1574,13 @@ def byline_like(line: Line) -> bool:
     True
     >>> byline_like(make_line(1, "（记者 周明 通讯员 吴亮）"))
     True
+
+    An outlet's staff credit split by a bar (``某某新闻记者 | 张三``, ``编辑 / 李四``):
+
+    >>> byline_like(make_line(1, "南城新闻记者 | 罗一帆")), byline_like(make_line(1, "编辑 / 何蓓"))
+    (True, True)
+    >>> byline_like(make_line(1, "出版社编辑 / 读书博主"))  # a profile's tagline: no name after the bar
+    False
     """
     if line.size > 100 or line.stops:
         return False
@@ -1486,11 +1597,13 @@ def byline_like(line: Line) -> bool:
 #: slash, or a closing 报道/报导 (report); ``综合报道``; a news agency's ``中央社台北报导``, ``新华社北京电``.
 #: The credit may follow the paper's dateline (``某某日报讯 记者张三报道``) or stand in brackets
 #: (``（记者 张三 通讯员 李四）``).
+#: An outlet's staff credit may put a bar or slash between the role and the name (``某某新闻记者 | 张三``).
 #: (``记者王明`` alone is not told from ``记者节前夕``, nor ``某某报道`` from a headline.)
 _REPORTER_CREDIT = lazy_regex(
     r"^[(（]?(?:\S{1,8}讯\s*)?(?:本报|本台|特约|实习|见习)?(?:记者|通讯员)"
     r"(?:[\s/／|]+\S|\S{2,4}[\s/／|]|\S+(?:报道|报导)[)）]?$)"
     r"|^(?:本报|本台|本刊)?(?:综合|联合|特约)(?:报道|报导)$|^\S{1,6}社\S{0,8}(?:报道|报导|电)$"
+    r"|^\S{0,8}(?:记者|编辑|撰文|摄影|通讯员)\s*[|｜/／]\s*[\u4e00-\u9fff·]{2,3}(?:\s+[\u4e00-\u9fff·]{2,3})?$"
 )
 
 #: A paper's authors with their affiliation marks: two or more names, each with a number (or ``*``) after
@@ -1540,6 +1653,7 @@ HARD_RULES = (
     ("empty-tag", empty_tag, 10_000, True),
     ("placeholder", placeholder, 60, False),
     ("widget", ad_marker, 80, True),
+    ("widget", consent_notice, 300, True),
     ("footer", original_title, 80, True),
     ("spider-pool", spider_pool, 100_000, False),
     ("nav", nav_bar, 200, False),
@@ -1547,6 +1661,7 @@ HARD_RULES = (
     ("copyright", copyright_line, 160, True),
     ("breadcrumb", breadcrumb, 120, False),
     ("related-block", related_link, 120, True),
+    ("related-block", pager_pair, 60, False),
     ("related-block", related_list, 120, False),
     ("doc-stub", doc_stub, 100, False),
     ("counter", counter, 100, False),
