@@ -161,6 +161,24 @@ def _eaten_byte(after: str) -> str:
     return "\n" if _INDENT.match(after) else ""
 
 
+def eaten_line_break(after: str, document: DocumentBigrams) -> str:
+    """The line-break byte an invalid pair swallowed at the end of a bare (untagged) line: what follows
+    is the other half of the page's line end (the ``\\n`` of ``\\r\\n``, or of a blank line).
+
+    Without ``<p>`` tags a paragraph ends ``。\\r\\n``; a restart before ``。`` makes its second byte and
+    the ``\\r`` one invalid pair: ``物??\\n下`` is ``物。\\r\\n下`` (``物。\\n\\n下`` on a page of LF lines).
+
+    >>> crlf, blank = DocumentBigrams("好。\\r\\n下"), DocumentBigrams("好。\\n\\n下")
+    >>> eaten_line_break("\\n下", crlf), eaten_line_break("\\n下", blank), eaten_line_break("下", blank)
+    ('\\r', '\\n', '')
+    >>> eaten_line_break("\\n下", DocumentBigrams("好?/p>"))  # tagged paragraphs end "。<"
+    ''
+    """
+    if after[:1] != "\n" or document.paragraphs_tagged:
+        return ""
+    return document.line_end[0]
+
+
 def _remnant_end(text: str, at: int) -> int:
     """Where a tag or reference remnant starting at ``at`` ends (``at`` when there is none)."""
     remnant = _TAG_REMNANT.match(text, at) or bare_reference(text, at)
@@ -331,11 +349,14 @@ def run_endings(text: str, start: int, tables: _Tables | None = None) -> list[_E
 
 
 def _model_view(text: str) -> str:
-    """Text as the model should see it: block tags (or their remnants) become line breaks, others go.
+    """Text as the model should see it: block tags (or their remnants) become line breaks, others go;
+    a CRLF line end is one line break (the model never saw ``\\r``: a restored one would cost a repair).
 
-    >>> _model_view("好。”</p>下<b>一</b>段")
-    '好。”\\n下一段'
+    >>> _model_view("好。”</p>下<b>一</b>段"), _model_view("好。\\r\\n下")
+    ('好。”\\n下一段', '好。\\n下')
     """
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
     if ">" not in text:
         return text
     return _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", text))
@@ -427,6 +448,7 @@ class DocumentBigrams:
         self.unigram_gains: dict[tuple[str, ...], dict[str, float]] = {}
         self._unigrams: Counter[str] | None = None
         self._tagged: bool | None = None
+        self._line_end: str | None = None
 
     @property
     def paragraphs_tagged(self) -> bool:
@@ -439,6 +461,17 @@ class DocumentBigrams:
         if self._tagged is None:
             self._tagged = _PARAGRAPH_TAG.search(self.text) is not None
         return self._tagged
+
+    @property
+    def line_end(self) -> str:
+        """The page's line end: ``\\r\\n`` when it has one, else ``\\n``.
+
+        >>> DocumentBigrams("好。\\r\\n第二").line_end, DocumentBigrams("好。\\n第二").line_end
+        ('\\r\\n', '\\n')
+        """
+        if self._line_end is None:
+            self._line_end = "\r\n" if "\r\n" in self.text else "\n"
+        return self._line_end
 
     @property
     def folded(self) -> str:
@@ -773,7 +806,7 @@ def _rebuild(
     guessed: list[tuple[int, str]] = []
     lost = 0
     middle = "".join(site_pair(a[1], b[0]) for a, b in zip(pairs, pairs[1:], strict=False))
-    restored = _eaten_byte(after) if ending.swallowed else ""
+    restored = (_eaten_byte(after) or eaten_line_break(after, document)) if ending.swallowed else ""
     if ending.swallowed and not restored:
         lost += 1
     right_of_last = ending.extra + restored + after
@@ -968,14 +1001,18 @@ def _best_ending(
         lead, middle, end, guessed, lost = built
         head = head_of(lead, middle)
         context = (flat[max(0, gap - 2):gap] + lead + middle)[-2:]
-        tail = model.continuation_logprob(context, _model_view(end + text[ending.end:join]))
+        at = ending.end
+        line_end_next = ending.swallowed and eaten_line_break(text[at:at + 1], document) != ""
+        # a restored half of a line end is scored as the line break the page already shows there
+        scored_end = end[:-1] if line_end_next and end.endswith(("\r", "\n")) else end
+        tail = model.continuation_logprob(context, _model_view(scored_end + text[ending.end:join]))
         chosen = sum(not (ch.isdigit() or ch.isspace()) for _, ch in guessed)  # (it replaces an eaten byte)
         cost = (GUESS_COST_DAMAGED if damaged_page else GUESS_COST) * chosen
-        at = ending.end
         number_next = text[at:at + 1].isdigit() or _DATE_AFTER_EATEN_DIGIT.match(text, at) is not None
         indented_next = _INDENT.match(text, at) is not None
-        if end.endswith(("<", "&")) or (ending.swallowed and (number_next or indented_next)):
-            # a tag without '<', a reference without '&', a number, an indented line: a byte was eaten
+        if end.endswith(("<", "&")) or line_end_next or (ending.swallowed and (number_next or indented_next)):
+            # a tag without '<', a reference without '&', a number, an indented line, the second half of
+            # a line end: a byte was eaten
             cost -= REMNANT_EVIDENCE
         gain = head + tail - rejoin - cost
         if best is None or gain > best.score_gain:
@@ -994,6 +1031,27 @@ def looks_folded(text: str) -> bool:
     (True, False)
     """
     return _FULL_WIDTH.search(text) is None
+
+
+#: Two ASCII '?' after a Han character at a line's end, or before a new sentence (the line break was
+#: eaten too): the mark of a restart before ``。`` at a bare line's end (its second byte and the line
+#: break became one invalid pair).
+_MARKS_AT_LINE_END = re.compile("[\u3400-\u9fff]\\?\\?(?:\r?\n|[\u3400-\u9fff“「『（])")
+
+
+def marks_out_of_place(text: str) -> bool:
+    """Whether ``text`` shows restart damage at bare lines' ends: on a page that writes its punctuation
+    full-width (so ASCII question marks are not its prose), ``??`` after a Han character at a line's end
+    or before a new sentence, twice (once may be a reader's ``真的吗??``).
+
+    >>> marks_out_of_place("節日??\\n相傳，屈原??人們。"), marks_out_of_place("節日??相傳，屈原??\\n")
+    (True, True)
+    >>> marks_out_of_place("真的吗??我不信，屈原。"), marks_out_of_place("真的吗??\\n是的,屈原??人們")
+    (False, False)
+    """
+    if "??" not in text or looks_folded(text):
+        return False
+    return len(_MARKS_AT_LINE_END.findall(text)) >= 2
 
 
 def fix_gbk_restart(
@@ -1018,7 +1076,7 @@ def fix_gbk_restart(
         model = get_model()
     tables = _tables()
     readings = readings or {}
-    signs = bool(_DAMAGE_SIGNS.search(text))
+    signs = bool(_DAMAGE_SIGNS.search(text)) or marks_out_of_place(text)
     document = DocumentBigrams(text)
     new, fixes, tentative = _scan(text, model, tables, readings, signs, document)
     runs = sum(f.end - f.start > 1 for f in fixes)  # runs re-read, not lone '?' taken out

@@ -24,10 +24,13 @@ _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 
 #: Capitals a reading may start with (proper names: ``北(Běi)京(Jīng)``).
 CAPITALS = "A-ZĀÁǍÀĒÉĚÈŌÓǑÒ"
-#: A Han character, then 1–7 pinyin letters in ASCII brackets, at least one of them tone-marked; the
-#: first may be a capital.
+#: A Han character, or a numeric character reference to one (``&#38651;``, ``&#x96FB;``): pages that
+#: write some characters as references annotate them too, and references are decoded only later.
+HAN_OR_REFERENCE = rf"[{_HAN}]|&#[0-9]{{5,6}};|&#[xX][0-9a-fA-F]{{4,5}};"
+#: A Han character (or a reference to one), then 1–7 pinyin letters in ASCII brackets, at least one of
+#: them tone-marked; the first may be a capital.
 ANNOTATION = re.compile(
-    rf"([{_HAN}])\((?=[{CAPITALS}]?[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}]|[ĀÁǍÀĒÉĚÈŌÓǑÒ])"
+    rf"({HAN_OR_REFERENCE})\((?=[{CAPITALS}]?[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}]|[ĀÁǍÀĒÉĚÈŌÓǑÒ])"
     rf"([{CAPITALS}]?[{_PINYIN_LETTERS}]{{0,6}})\)"
 )
 _QUICK = re.compile(rf"\((?=[{CAPITALS}]?[{_PINYIN_LETTERS}]{{0,6}}[{TONE_LETTERS}]|[ĀÁǍÀĒÉĚÈŌÓǑÒ])")
@@ -72,10 +75,25 @@ def _is_reading(m: re.Match[str]) -> bool:
     return reading[0].islower() or is_syllable(reading)
 
 
+def annotated_char(written: str) -> str:
+    """The character an annotation follows, written as itself or as a numeric reference.
+
+    Why: ``&#38651;(diàn)`` is the annotation ``電(diàn)`` on a page that also writes references; the
+    reference is decoded by the markup fix, which runs after this one.
+
+    >>> annotated_char("電"), annotated_char("&#38651;"), annotated_char("&#x96FB;")
+    ('電', '電', '電')
+    """
+    if not written.startswith("&#"):
+        return written
+    digits = written[2:-1]
+    return chr(int(digits[1:], 16) if digits[:1] in "xX" else int(digits))
+
+
 def _traditional_only(ch: str) -> bool:
     from cleantext.convert import has_traditional  # the convert stage's table of Traditional-only characters
 
-    return has_traditional(ch)
+    return has_traditional(annotated_char(ch))
 
 
 def looks_annotated(matches: list[re.Match[str]], tails: int = 0) -> bool:
@@ -98,7 +116,7 @@ def looks_annotated(matches: list[re.Match[str]], tails: int = 0) -> bool:
         return False
     readings: dict[str, set[str]] = {}
     for m in matches:
-        readings.setdefault(m.group(1), set()).add(m.group(2))
+        readings.setdefault(annotated_char(m.group(1)), set()).add(m.group(2))
     consistent = sum(len(r) == 1 for r in readings.values())
     return consistent >= 0.8 * len(readings)
 
@@ -110,6 +128,8 @@ def fix_pinyin_annotations(text: str) -> tuple[str, list[Step]]:
     '礦區發展,社區'
     >>> fix_pinyin_annotations("这个字读重(zhòng)。")[0]
     '这个字读重(zhòng)。'
+    >>> fix_pinyin_annotations("礦區(qū)發(fā)展,&#38651;(diàn)力")[0]  # a reference is annotated too
+    '礦區發展,&#38651;力'
     """
     if "(" not in text and "（" not in text:
         return text, []
@@ -123,7 +143,7 @@ def fix_pinyin_annotations(text: str) -> tuple[str, list[Step]]:
     new, split = _strip_split_annotations(new)
     new, toneless = _strip_toneless_annotations(new)
     split += toneless
-    chars = sorted({m.group(1) for m in matches})
+    chars = sorted({annotated_char(m.group(1)) for m in matches})
     step = Step(
         stage="repair",
         name="pinyin_annotations",
