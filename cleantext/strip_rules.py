@@ -271,6 +271,7 @@ _RUN_SPLIT = {
     ":": lazy_regex(r"\s*::\s*"),
     " ": lazy_regex(r"\s+"),
     "·": lazy_regex(r"\s*[·•]\s*"),
+    "•": lazy_regex(r"\s*[·•]\s*"),
     "-": lazy_regex(r"\s*[-–—]+\s*"),
     "、": lazy_regex(r"\s*、\s*"),
     "/": lazy_regex(r"\s+/\s+"),

@@ -216,3 +216,9 @@ def test_comment_after_a_story_is_no_thread_reply() -> None:
     page = [ml("冬天钓鱼要用小饵，窝子少打。"), ml("网友评论"), ml("阿强"),
             ml("明白了，周末去试"), ml("3楼 2024-12-01 20:03")]
     assert not _thread_reply(page, 3, 0)
+
+
+def test_bullet_separated_runs_split_like_middle_dots() -> None:
+    # a line whose only spaced separator is '•' once crashed keyword_runs (no split pattern for it)
+    assert rules.keyword_runs("< • 首页", "·•")[0] == "•"
+    assert rules.soft_nav(ml("首页 • 新闻 • 财经 • 体育 • 科技")) is not None
