@@ -822,8 +822,9 @@ _TABLE_RUN = 3
 def _title_floor(lines: list[Line], start: int, cands: list[int], topic: Callable[[], str]) -> int:
     """The last line of a page header that the title comes after (``-1`` when there is none): a
     newspaper's page line (``第07版：社会``), or a record table of three or more fields (a government
-    document's ``索引号`` / ``发文机关`` / ``成文日期``…) when a heading after it is more about the body than
-    every heading before it. Dates in such a header are the issue's or the record's, not the byline.
+    document's ``索引号`` / ``发文机关`` / ``成文日期``…) or a breadcrumb (:func:`_trail_over_title`) when a
+    heading after it is more about the body than every heading before it. Dates in such a header are the
+    issue's or the record's, not the byline.
 
     >>> ml = rules.make_line
     >>> page = [ml(1, "北江日报数字报"), ml(2, "2024年10月09日"), ml(3, "第07版：社会"),
@@ -840,6 +841,9 @@ def _title_floor(lines: list[Line], start: int, cands: list[int], topic: Callabl
         if line.size <= 20 and _EDITION.fullmatch(line.probe):
             floor, run = i, 0
             continue
+        if _trail_over_title(lines, i, cands, topic):
+            floor, run = i, 0
+            continue
         if not line.core and line.size <= 80 and _TABLE_FIELD.match(line.text):
             run += 1
             if run >= _TABLE_RUN and any(c > i for c in cands):
@@ -850,6 +854,31 @@ def _title_floor(lines: list[Line], start: int, cands: list[int], topic: Callabl
         else:
             run = 0
     return floor if any(c > floor for c in cands) else -1
+
+
+def _trail_over_title(lines: list[Line], i: int, cands: list[int], topic: Callable[[], str]) -> bool:
+    """Line ``i`` is a breadcrumb (``当前位置：首页 > 本地 > 正文``) with a heading after it that is more
+    about the body than every heading before it: the trail leads to the title, so the lines over the
+    trail (a spam slogan ``代孕咨询 包成功``, a counter with a date) are the site's header, not the title
+    and its byline. A title over its own trail stays (its words are the body's).
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "办证刻章 快速出证 全国接单"), ml(2, "首页 > 本地 > 正文"), ml(3, "江堤加固工程完工"),
+    ...         ml(4, "江堤加固工程昨日完工，沿江居民出行更安全。")]
+    >>> _trail_over_title(page, 1, [0, 2], lambda: "江堤加固工程昨日完工，沿江居民出行更安全。")
+    True
+    >>> page[0] = ml(1, "江堤加固工程完工")
+    >>> _trail_over_title(page, 1, [0, 2], lambda: "江堤加固工程昨日完工，沿江居民出行更安全。")
+    False
+    """
+    label = lines[i].label
+    if label is None or label[0] != "breadcrumb" or not any(c > i for c in cands):
+        return False
+    before = [topic_overlap(lines[c].probe, topic()) for c in cands if c < i]
+    if not before:
+        return False
+    after = max(topic_overlap(lines[c].probe, topic()) for c in cands if c > i)
+    return after > max(before)
 
 
 #: A list bullet: ``-``, ``•``, ``·``, ``*``, ``●``, ``▪``, ``◆``, ``■``, ``○``, ``◇``.
@@ -1146,7 +1175,25 @@ def _pick_title(
     usual = topic_overlap(lines[fallback].probe, topic)
     if usual < _TITLE_MARGIN and best[0] >= usual + _TITLE_MARGIN:
         return -best[1]
+    if usual == 0.0 and best[0] > 0.0 and spaced_slogan(lines[fallback]):
+        return -best[1]  # an ad slogan slipped in over the byline (``注册即送 首充返利 官方直营``)
     return fallback
+
+
+#: Three or more short runs between single spaces, no mark at all: ``注册即送88元 首充返利 官方直营``.
+_SLOGAN = rules.lazy_regex(r"[^\s\W_]{2,8}(?: [^\s\W_]{2,8}){2,}")
+
+
+def spaced_slogan(line: Line) -> bool:
+    """A row of three or more short phrases between single spaces with no punctuation: an ad's slogan
+    (``注册即送88元 首充返利 官方直营``), not a headline, which has at most one or two breaks or a mark.
+
+    >>> spaced_slogan(rules.make_line(1, "注册即送88元 首充返利 官方直营"))
+    True
+    >>> spaced_slogan(rules.make_line(1, "国产新能源皮卡上市 续航达到400公里"))
+    False
+    """
+    return line.size <= 40 and _SLOGAN.fullmatch(line.text) is not None
 
 
 def _unrelated_short_line(line: Line, topic: Callable[[], str]) -> bool:
@@ -1255,6 +1302,9 @@ def resolve_footer(
         in_tail = False
         if keywords_after_body(lines, i):
             decisions[i] = ("footer", "keywords_after_body")
+            continue
+        if spam_keyword_row(line, lines[i - 1], topic):
+            decisions[i] = ("spider-pool", "keyword_row_after_body")
             continue
         if (
             i <= end + _STAMP_REACH
@@ -1387,7 +1437,7 @@ def _thread_reply(lines: list[Line], i: int, end: int) -> bool:
     return _floor_stamp(lines[end + 1]) and i + 1 < len(lines) and _floor_stamp(lines[i + 1])
 
 
-_KEYWORDS = rules.lazy_regex(r"(?:关键词|关键字|关 键 词|key\s*words?)\s*[:：]\s*\S")
+_KEYWORDS = rules.lazy_regex(r"(?:本文|文章|本页)?(?:关键词|关键字|关 键 词|key\s*words?)\s*[:：]\s*\S")
 
 
 def keywords_after_body(lines: list[Line], i: int) -> bool:
@@ -1404,6 +1454,42 @@ def keywords_after_body(lines: list[Line], i: int) -> bool:
     if line.size > 80 or line.stops or not _KEYWORDS.match(line.probe):
         return False
     return not any(_abstract_line(lines[k]) for k in range(max(0, i - 2), i))
+
+
+#: A keyword row's runs: six or more, each at most this long, most of them longer than a name.
+_ROW_MIN_RUNS, _ROW_MAX_RUN, _ROW_NAME = 6, 10, 3
+
+
+def spam_keyword_row(line: Line, previous: Line, topic: Callable[[], str]) -> bool:
+    """After the body, six or more short keyword runs between spaces, ``、``, ``,`` or ``|`` with no
+    sentence mark and no label, most longer than a name, and not about the body: a spider pool's row of
+    spam keywords (``代办护照 代办签证 移民咨询 …``). A list of names (``张伟 李娜 王芳 …``), a list under a
+    lead-in colon, glossed words (``椅子（イス） 蒲団（フトン） …``) or keywords about the article's own
+    subject stay.
+
+    >>> ml = rules.make_line
+    >>> body = "暑假里，孩子可以多读书、多运动。"
+    >>> row = ml(2, "少儿英语 少儿编程 钢琴培训 美术培训 舞蹈培训 奥数培训")
+    >>> spam_keyword_row(row, ml(1, body), lambda: body)
+    True
+    >>> spam_keyword_row(ml(2, "张伟 李娜 王芳 刘洋 陈静 杨帆"), ml(1, body), lambda: body)
+    False
+    >>> spam_keyword_row(row, ml(1, "开设课程："), lambda: body)
+    False
+    """
+    if line.label or line.stops or line.marks > line.size // 3 or line.size > 200 or line.size < 16:
+        return False
+    p = line.probe
+    if rules._LABEL_COLON.match(p) or previous.text.rstrip().endswith((":", "：")):
+        return False
+    sep, n, runs = rules.keyword_runs(p, " 、,|")
+    if not sep or n < _ROW_MIN_RUNS or max(map(len, runs)) > _ROW_MAX_RUN:
+        return False
+    if sum(1 for r in runs if rules._ANY_HAN.search(r)) < 0.8 * n or not all(r.isalnum() for r in runs):
+        return False  # (a bracket or a symbol in a run: glossed words, ``椅子（イス）``, not bare keywords)
+    if 2 * sum(1 for r in runs if len(r) > _ROW_NAME) < n:
+        return False
+    return topic_overlap(p, topic()) < _RESCUE_OVERLAP
 
 
 #: How far after the body a post's edit stamp may stand (past a hashtag line, say).

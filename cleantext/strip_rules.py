@@ -1241,10 +1241,10 @@ def _disclaimer_regexes() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[
     )
 
 
-_LEGAL_CHARS = lazy_regex(r"[声聲版侵转轉删刪免立观觀投遵替代您CcDd]")
+_LEGAL_CHARS = lazy_regex(r"[声聲版侵转轉删刪免立观觀投遵替代您依CcDd]")
 _LEGAL_HINT = lazy_regex(
     r"声明|聲明|版权|版權|侵权|侵權|转载|轉載|删除|刪除|免责|免責|立场|立場|观点|觀點|Copyright|copyright|Disclaim|disclaim"
-    r"|投资建议|投資建議|遵医嘱|遵醫囑|替代|代替|您的(?:合法)?权益|您的(?:合法)?權益"
+    r"|投资建议|投資建議|遵医嘱|遵醫囑|替代|代替|您的(?:合法)?权益|您的(?:合法)?權益|依据|依據"
 )
 
 
@@ -1252,7 +1252,7 @@ _LEGAL_HINT = lazy_regex(
 #: disclaimer: ``如本站内容侵犯了您的权益，请来信告知``).
 _ASKS_TO_BE_TOLD = lazy_regex(
     r"来信告知|来函告知|告知我们|告知本站|通知我们|通知本站|联系本站|与本站联系|请联系我们|請聯繫我們"
-    r"|联系(?:我们|本站)?(?:予以)?删除|聯繫(?:我們|本站)?(?:予以)?刪除"
+    r"|联系(?:我们|本站)?(?:予以)?删除|聯繫(?:我們|本站)?(?:予以)?刪除|请告知|請告知"
 )
 
 
