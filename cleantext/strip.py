@@ -1458,6 +1458,8 @@ def keywords_after_body(lines: list[Line], i: int) -> bool:
 
 #: A keyword row's runs: six or more, each at most this long, most of them longer than a name.
 _ROW_MIN_RUNS, _ROW_MAX_RUN, _ROW_NAME = 6, 10, 3
+#: ... or four joined by ``_``, which no sentence uses (an SEO title's separator).
+_ROW_MIN_JOINED = 4
 
 
 def spam_keyword_row(line: Line, previous: Line, topic: Callable[[], str]) -> bool:
@@ -1476,14 +1478,20 @@ def spam_keyword_row(line: Line, previous: Line, topic: Callable[[], str]) -> bo
     False
     >>> spam_keyword_row(row, ml(1, "开设课程："), lambda: body)
     False
+
+    Runs joined by ``_`` (no prose writes it) need only four: ``低价代开发票_正规发票代开_全国可查_微信同号``.
+
+    >>> spam_keyword_row(ml(2, "低价代开发票_正规发票代开_全国可查_微信同号"), ml(1, body), lambda: body)
+    True
     """
     if line.label or line.stops or line.marks > line.size // 3 or line.size > 200 or line.size < 16:
         return False
     p = line.probe
     if rules._LABEL_COLON.match(p) or previous.text.rstrip().endswith((":", "：")):
         return False
-    sep, n, runs = rules.keyword_runs(p, " 、,|")
-    if not sep or n < _ROW_MIN_RUNS or max(map(len, runs)) > _ROW_MAX_RUN:
+    sep, n, runs = rules.keyword_runs(p, " 、,|_")
+    least = _ROW_MIN_JOINED if sep == "_" else _ROW_MIN_RUNS
+    if not sep or n < least or max(map(len, runs)) > _ROW_MAX_RUN:
         return False
     if sum(1 for r in runs if rules._ANY_HAN.search(r)) < 0.8 * n or not all(r.isalnum() for r in runs):
         return False  # (a bracket or a symbol in a run: glossed words, ``椅子（イス）``, not bare keywords)

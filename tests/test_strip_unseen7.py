@@ -134,3 +134,17 @@ def test_spaced_slogan_shape() -> None:
     assert S.spaced_slogan(R.make_line(1, "首付五万 特价房源 限时团购"))
     assert not S.spaced_slogan(R.make_line(1, "大桥加固工程完工，恢复双向通行"))
     assert not S.spaced_slogan(R.make_line(1, "大桥加固工程完工 恢复双向通行"))
+
+
+def test_keyword_runs_joined_by_underscores_after_the_body_go() -> None:
+    body = ["南湖大桥今天合龙", "据了解，工程预计在六月底完工，届时两岸居民出行将方便许多。"]
+    spam = "低价代开发票_正规发票代开_全国可查_微信同号"
+    assert _kept([*body, spam, "版权所有 © 2016-2024 本网站 保留所有权利"]) == body
+    on_topic = "南湖大桥_工程进度_六月完工_两岸居民"  # shares the body's words: not spam
+    assert on_topic in _kept([*body, on_topic])
+
+
+def test_a_qr_prompt_to_read_on_the_phone_goes() -> None:
+    body = ["南湖大桥今天合龙", "据了解，工程预计在六月底完工，届时两岸居民出行将方便许多。"]
+    assert _kept([*body, "扫一扫，在手机上查看当前页面"]) == body
+    assert R.call_to_action(R.make_line(1, "扫一扫，他说这个办法好。")) is None
