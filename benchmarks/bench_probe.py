@@ -345,4 +345,5 @@ def main():
     print("differences by stage:", dict(per_stage))
 
 
-main()
+if __name__ == "__main__":
+    main()
