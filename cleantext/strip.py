@@ -49,7 +49,7 @@ BREAKERS = frozenset(
     {"nav", "licence", "copyright", "spider-pool", "related-block", "doc-stub", "disclaimer", "breadcrumb"}
 )
 #: Hard labels that a byline-shaped line near the title overrides (``编辑：某 2020-01-02`` is a byline).
-_BYLINE_OVERRIDES = frozenset({"widget", "counter", "nav", "forum-profile"})
+_BYLINE_OVERRIDES = frozenset({"widget", "counter", "nav", "forum-profile", "doc-stub"})
 _BYLINE_SOFT_OVERRIDES = frozenset({"forum-profile", "nav", "contact", "counter", "widget"})
 _KEEP = ("keep", "")
 _TITLE_MARGIN = 0.3
@@ -492,6 +492,7 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
     clusters: list[list[int]] = []
     current: list[int] = []
     broken = False
+    comments_at = -1
     for i, line in enumerate(lines):
         if line.hard and line.hard[0] in BREAKERS:
             broken = True
@@ -500,6 +501,8 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
         ):
             line.soft = ("related-block", "comment_section")
             broken = True
+            if comments_at < 0:
+                comments_at = len(clusters) + (1 if current else 0)
         elif line.core and not line.hard and not line.soft:
             if broken and current:
                 clusters.append(current)
@@ -510,7 +513,7 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
         clusters.append(current)
     if not clusters:
         return len(lines), len(lines) - 1
-    body = max(clusters, key=lambda c: sum(lines[i].wide for i in c))
+    body = max(_before_comments(lines, clusters, comments_at), key=lambda c: sum(lines[i].wide for i in c))
     body = _across_inline_related(lines, clusters, body)
     trim_title_list(lines, body)
     if len(body) >= 2 and body[1] > body[0] + 1 and _question_title(lines[body[0]]):
@@ -528,6 +531,34 @@ def body_span(lines: list[Line]) -> tuple[int, int]:
                 if not lines[i].soft:
                     lines[i].soft = ("outside-body", "prose_beyond_furniture")
     return body[0], body[-1]
+
+
+#: The share of the prose under a comment section's heading that the prose above it must reach to be
+#: the article (below it, the article only when almost nothing stands above).
+_ABOVE_COMMENTS_SHARE = 0.25
+
+
+def _before_comments(lines: list[Line], clusters: list[list[int]], comments_at: int) -> list[list[int]]:
+    """The prose runs the body may be chosen from: those above the comment section's heading
+    (:func:`comment_section_head`) when they weigh at least a quarter of the runs below it.
+
+    Why: a review of short one-sentence lines (``这本书不厚。`` ``没有一个公式。``) weighs less than one
+    long reader's comment under ``网友评论``; the comment was taken for the body and the article dropped.
+
+    >>> from cleantext.strip_rules import make_line as ml
+    >>> page = [ml(1, "这本书不厚。"), ml(2, "网友评论"), ml(3, "我给孩子买了一本，孩子每天睡前都要翻几页。")]
+    >>> _before_comments(page, [[0], [2]], 1)
+    [[0]]
+    >>> _before_comments(page, [[0], [2]], -1)
+    [[0], [2]]
+    """
+    if comments_at <= 0 or comments_at >= len(clusters):
+        return clusters
+    above, below = clusters[:comments_at], clusters[comments_at:]
+    weight = sum(lines[i].wide for c in above for i in c)
+    if weight < _ABOVE_COMMENTS_SHARE * sum(lines[i].wide for c in below for i in c):
+        return clusters
+    return above
 
 
 #: Related-list lines that may sit inside an article (``【相关阅读】某某``) without ending it, and the share
@@ -740,6 +771,7 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             lines[i].hard = ("seo-header", "keyword_runs_at_top")
         elif title < 0:
             title = i
+    bylines = [b for b in bylines if not _stub_off_title(lines, b, title)]
     byline = next((b for b in bylines if b > title), -1) if title >= 0 else -1
     byline_set = set(bylines)
     front_matter = start < len(lines) and _abstract_line(lines[start])
@@ -769,6 +801,23 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         keep_verse_runs(lines, title + 1, start, decisions)
         keep_list_runs(lines, title + 1, start, decisions)
     return title, byline
+
+
+def _stub_off_title(lines: list[Line], i: int, title: int) -> bool:
+    """A byline-shaped document-site stub (``上传者：某某 上传时间：2024-03-02``) is the byline only on the
+    line right under the title; elsewhere it is the sharing site's record, dropped.
+
+    Why: a recipe or post site credits its uploader under the title (``2024-03-02 下厨帮 上传者：阿月``);
+    the stub words made that byline furniture.
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "番茄炒蛋的做法"), ml(2, "2024-03-02 下厨帮 上传者：阿月")]
+    >>> page[1].hard = ("doc-stub", "document_site_stub")
+    >>> _stub_off_title(page, 1, 0), _stub_off_title(page, 1, -1)
+    (False, True)
+    """
+    hard = lines[i].hard
+    return hard is not None and hard[0] == "doc-stub" and (title < 0 or i != title + 1)
 
 
 #: The label of a paper's abstract: ``摘要：``, ``【摘要】``, ``内容提要：``, ``Abstract:``.
@@ -878,7 +927,29 @@ def _trail_over_title(lines: list[Line], i: int, cands: list[int], topic: Callab
     if not before:
         return False
     after = max(topic_overlap(lines[c].probe, topic()) for c in cands if c > i)
+    if after == max(before):
+        return _crumb_named(lines, i, cands)
     return after > max(before)
+
+
+def _crumb_named(lines: list[Line], i: int, cands: list[int]) -> bool:
+    """A heading after the breadcrumb ``i`` repeats more of the trail's words than every heading before
+    it: the tie-break when the body names neither (a two-line notice under ``首页 > 乘客服务 > 失物招领``).
+
+    Why: a short notice's title (``失物招领启事``) shares no word with its two sentences, no more than the
+    site's name over the trail does; the trail leads to the page's own heading.
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "某某公司 官方网站"), ml(2, "首页 > 乘客服务 > 失物招领"), ml(3, "失物招领启事")]
+    >>> _crumb_named(page, 1, [0, 2])
+    True
+    >>> page[2] = ml(3, "公司简介")
+    >>> _crumb_named(page, 1, [0, 2])
+    False
+    """
+    trail = lines[i].probe
+    after = max(topic_overlap(lines[c].probe, trail) for c in cands if c > i)
+    return after > max(topic_overlap(lines[c].probe, trail) for c in cands if c < i)
 
 
 #: A list bullet: ``-``, ``•``, ``·``, ``*``, ``●``, ``▪``, ``◆``, ``■``, ``○``, ``◇``.
@@ -1368,6 +1439,9 @@ def resolve_footer(
         if i == end + 1 and _source_credit(line):
             decisions[i] = ("footer", "source_credit_after_body")
             continue
+        if i == end + 1 and _named_contact_head(line, following, lines[i + 2 : i + 3]):
+            end, own_list = i + 1, True  # ``媒体联系：`` / a name / ``电话：…``: the release's own
+            continue
         if i == end + 1 and (_field_line(line) or _list_head(line, following, lines[i + 2 : i + 3])):
             end, own_list = i, True  # ``工作地址：…``, ``费用参考`` over fields: the article's own list
             continue
@@ -1700,6 +1774,31 @@ def _contact_head(line: Line, following: Line | None) -> bool:
         return False
     label = following.label
     return (label is not None and label[0] == "contact") or _field_line(following)
+
+
+#: A person's bare name on a line of its own, with a courtesy title or not: ``周倩``, ``王先生``.
+_BARE_NAME = rules.lazy_regex(r"[\u4e00-\u9fff]{2,3}(?:\s*(?:先生|女士|小姐|老师|经理))?")
+
+
+def _named_contact_head(line: Line, following: Line | None, after: list[Line]) -> bool:
+    """A bare label with a colon (``媒体联系：``) over a person's bare name over a contact or field line:
+    the article's own contact block, as a press release's, name and all.
+
+    Why: a release closes with whom the press should call; the bare name made the block a run of short
+    lines, and the phone and mail under it went with it.
+
+    >>> make = rules.read_line
+    >>> _named_contact_head(make(1, "媒体联系："), make(2, "周倩"), [make(3, "电话：0755-26881234")])
+    True
+    >>> _named_contact_head(make(1, "热门推荐："), make(2, "周倩"), [make(3, "春季赏花好去处")])
+    False
+    """
+    if following is None or not after or line.hard or following.label or following.core:
+        return False
+    if not _BARE_LABEL.fullmatch(line.text) or not _BARE_NAME.fullmatch(following.text):
+        return False
+    label = after[0].label
+    return (label is not None and label[0] == "contact") or _field_line(after[0])
 
 
 #: A date on a line of its own: ``2023年2月20日``, ``二〇二三年二月二十日``, ``2023-02-20``.
