@@ -23,6 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_unseen import G0, sites_gbk_decode  # noqa: E402
 from probe_articles import ARTICLES  # noqa: E402
 
 import cleantext  # noqa: E402
@@ -72,34 +73,9 @@ READINGS = {"區": "qū", "發": "fā", "開": "kāi", "業": "yè", "們": "men
             "時": "shí", "過": "guò", "說": "shuō", "來": "lái", "後": "hòu", "長": "cháng", "經": "jīng",
             "場": "chǎng", "車": "chē", "電": "diàn", "書": "shū", "學": "xué", "國": "guó", "買": "mǎi",
             "賣": "mài", "為": "wèi", "與": "yǔ", "動": "dòng", "總": "zǒng", "歷": "lì"}
-G0 = "\x01"
-
-
-def pair_char(lead, trail):
-    if lead == 0xFE and 0x50 <= trail <= 0xA0 and trail != 0x7F:
-        return chr(0xE815 + trail - 0x50 - (trail > 0x7F))
-    try:
-        return bytes((lead, trail)).decode("gb18030")
-    except UnicodeDecodeError:
-        return "?"
-
-
 def sites_decode(data, marks):
-    out, i = [], 0
-    while i < len(data):
-        p = G0 if i in marks else ""
-        c = data[i]
-        if c < 0x80:
-            out.append(p + chr(c))
-            i += 1
-        elif c in (0x80, 0xFF) or i + 1 == len(data):
-            out.append(p + "?")
-            i += 1
-        else:
-            t = data[i + 1]
-            out.append(p + (pair_char(c, t) if 0x40 <= t <= 0xFE and t != 0x7F else "?"))
-            i += 2
-    return re.sub(G0 + ".", "?", "".join(out), flags=re.S)
+    """GBK bytes decoded as the sites' decoder does (bench_unseen's), each restart's garbage shown '?'."""
+    return re.sub(G0 + ".", "?", sites_gbk_decode(data, marks), flags=re.S)
 
 
 def restart(text, rng, stop=0.2, quote=0.2, anywhere=0.004):

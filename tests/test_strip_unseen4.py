@@ -5,19 +5,10 @@ Short texts written for these tests; each rule is checked on both sides (fires /
 
 from __future__ import annotations
 
+from strip_pages import line_of as ml
+from strip_pages import stripped as out
+
 from cleantext import strip_rules as rules
-from cleantext.strip import strip
-
-
-def ml(text: str) -> rules.Line:
-    line = rules.read_line(1, text)
-    assert line is not None
-    return line
-
-
-def out(*lines: str) -> list[str]:
-    return [t for t in strip("\n".join(lines)).text.splitlines() if t]
-
 
 PARAS = (
     "河边的老码头今年春天完成了改造，石阶和栏杆都换成了新的。",

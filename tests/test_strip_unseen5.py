@@ -6,19 +6,11 @@ Short texts written for these tests; each rule is checked on both sides (fires /
 
 from __future__ import annotations
 
+from strip_pages import line_of as ml
+from strip_pages import stripped as out
+
 from cleantext import strip_rules as rules
-from cleantext.strip import _own_references, _own_table, _row_shape, _title_floor, site_banner, strip
-
-
-def ml(text: str, no: int = 1) -> rules.Line:
-    line = rules.read_line(no, text)
-    assert line is not None
-    return line
-
-
-def out(*lines: str) -> list[str]:
-    return [t for t in strip("\n".join(lines)).text.splitlines() if t]
-
+from cleantext.strip import _own_references, _own_table, _row_shape, _title_floor, site_banner
 
 PARAS = (
     "村口的老槐树今年又开花了，一树白花引来不少拍照的游客。",

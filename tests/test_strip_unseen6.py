@@ -6,6 +6,9 @@ Short texts written for these tests; each rule is checked on both sides (fires /
 
 from __future__ import annotations
 
+from strip_pages import line_of as ml
+from strip_pages import stripped as out
+
 from cleantext import strip_rules as rules
 from cleantext.strip import (
     _abstract_line,
@@ -16,19 +19,7 @@ from cleantext.strip import (
     _tag_row,
     _thread_reply,
     keywords_after_body,
-    strip,
 )
-
-
-def ml(text: str, no: int = 1) -> rules.Line:
-    line = rules.read_line(no, text)
-    assert line is not None
-    return line
-
-
-def out(*lines: str) -> list[str]:
-    return [t for t in strip("\n".join(lines)).text.splitlines() if t]
-
 
 PARAS = (
     "河边的老码头今年修好了，每天傍晚都有人来散步。",

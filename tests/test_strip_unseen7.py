@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from strip_pages import stripped
+
 from cleantext import strip as S
 from cleantext import strip_rules as R
-from cleantext.strip import strip
 
 BODY = [
     "南湖大桥加固工程昨日完工，大桥恢复双向通行。",
@@ -13,17 +14,13 @@ BODY = [
 ]
 
 
-def _kept(page: list[str]) -> list[str]:
-    return [t for t in strip("\n".join(page)).text.split("\n") if t]
-
-
 # --- a breadcrumb leads to the title ---------------------------------------------------------------
 
 
 def test_lines_over_breadcrumb_are_header_not_title() -> None:
     page = ["办证刻章 快速出证 全国接单", "首页 > 本地 > 正文", "浏览次数：2871 次  发布时间：2024-06-18",
             "南湖大桥加固工程完工", "来源：南湖日报  2024-06-18", *BODY]
-    kept = _kept(page)
+    kept = stripped(*page)
     assert kept[0] == "南湖大桥加固工程完工"
     assert "办证刻章 快速出证 全国接单" not in kept
     assert not any("浏览次数" in t for t in kept)
@@ -32,7 +29,7 @@ def test_lines_over_breadcrumb_are_header_not_title() -> None:
 
 def test_title_over_its_own_trail_stays() -> None:
     page = ["南湖大桥加固工程完工", "首页 > 本地 > 正文", "现场直击", *BODY]
-    assert _kept(page)[0] == "南湖大桥加固工程完工"
+    assert stripped(*page)[0] == "南湖大桥加固工程完工"
 
 
 def test_trail_over_title_needs_a_heading_before_it() -> None:
@@ -46,24 +43,24 @@ def test_trail_over_title_needs_a_heading_before_it() -> None:
 
 def test_spaced_keyword_row_after_body_goes() -> None:
     row = "代办护照 代办签证 美国签证 申根签证 移民咨询 留学代办 签证加急"
-    kept = _kept(["南湖大桥加固工程完工", *BODY, row, "粤ICP备12345678号"])
+    kept = stripped(*["南湖大桥加固工程完工", *BODY, row, "粤ICP备12345678号"])
     assert row not in kept
     assert kept[-3:] == BODY
 
 
 def test_enumerated_keyword_row_after_body_goes() -> None:
     row = "配资平台、股票配资、期货配资、配资开户、炒股配资、按天配资"
-    assert row not in _kept(["南湖大桥加固工程完工", *BODY, row])
+    assert row not in stripped(*["南湖大桥加固工程完工", *BODY, row])
 
 
 def test_names_after_body_stay() -> None:
     names = "张伟 李娜 王芳 刘洋 陈静 杨帆 赵磊"
-    assert names in _kept(["南湖大桥加固工程完工", *BODY, names])
+    assert names in stripped(*["南湖大桥加固工程完工", *BODY, names])
 
 
 def test_glossed_word_row_after_body_stays() -> None:
     row = "铅笔（えんぴつ） 橡皮（けしごむ） 书包（かばん） 雨伞（かさ） 钥匙（かぎ） 手表（とけい）"
-    assert row in _kept(["南湖大桥加固工程完工", *BODY, row])
+    assert row in stripped(*["南湖大桥加固工程完工", *BODY, row])
 
 
 def test_keyword_row_under_a_lead_in_stays() -> None:
@@ -75,7 +72,7 @@ def test_keyword_row_under_a_lead_in_stays() -> None:
 
 def test_keyword_row_about_the_body_stays() -> None:
     row = "大桥加固 桥墩防腐 更换支座 双向通行 每年检测 行车安全"
-    assert row in _kept(["南湖大桥加固工程完工", *BODY, row])
+    assert row in stripped(*["南湖大桥加固工程完工", *BODY, row])
 
 
 def test_spam_keyword_row_needs_six_runs() -> None:
@@ -88,7 +85,7 @@ def test_spam_keyword_row_needs_six_runs() -> None:
 
 
 def test_article_keywords_line_after_body_goes() -> None:
-    kept = _kept(["南湖大桥加固工程完工", *BODY, "（记者 周岚）", "本文关键词：大桥，加固，交通"])
+    kept = stripped(*["南湖大桥加固工程完工", *BODY, "（记者 周岚）", "本文关键词：大桥，加固，交通"])
     assert "本文关键词：大桥，加固，交通" not in kept
     assert "（记者 周岚）" in kept
 
@@ -109,7 +106,7 @@ def test_sentences_like_disclaimers_are_not() -> None:
 
 def test_medical_notice_at_body_edge_goes() -> None:
     note = "本文仅供参考，不作为诊断和治疗依据，如有不适请及时就医。"
-    kept = _kept(["南湖大桥加固工程完工", *BODY, note])
+    kept = stripped(*["南湖大桥加固工程完工", *BODY, note])
     assert note not in kept
     assert kept[-3:] == BODY
 
@@ -120,14 +117,14 @@ def test_medical_notice_at_body_edge_goes() -> None:
 def test_slogan_over_byline_does_not_take_the_title() -> None:
     page = ["乡村看点：一座大桥连通南湖两岸", "注册即送88元 首充返利 官方直营",
             "发布时间：2024-12-03 作者：南湖观察", *BODY]
-    kept = _kept(page)
+    kept = stripped(*page)
     assert kept[0] == "乡村看点：一座大桥连通南湖两岸"
     assert "注册即送88元 首充返利 官方直营" not in kept
 
 
 def test_two_part_headline_over_byline_is_the_title() -> None:
     page = ["南湖快讯", "大桥加固工程完工 恢复双向通行", "发布时间：2024-12-03 作者：南湖观察", *BODY]
-    assert "大桥加固工程完工 恢复双向通行" in _kept(page)
+    assert "大桥加固工程完工 恢复双向通行" in stripped(*page)
 
 
 def test_spaced_slogan_shape() -> None:
@@ -139,12 +136,12 @@ def test_spaced_slogan_shape() -> None:
 def test_keyword_runs_joined_by_underscores_after_the_body_go() -> None:
     body = ["南湖大桥今天合龙", "据了解，工程预计在六月底完工，届时两岸居民出行将方便许多。"]
     spam = "低价代开发票_正规发票代开_全国可查_微信同号"
-    assert _kept([*body, spam, "版权所有 © 2016-2024 本网站 保留所有权利"]) == body
+    assert stripped(*[*body, spam, "版权所有 © 2016-2024 本网站 保留所有权利"]) == body
     on_topic = "南湖大桥_工程进度_六月完工_两岸居民"  # shares the body's words: not spam
-    assert on_topic in _kept([*body, on_topic])
+    assert on_topic in stripped(*[*body, on_topic])
 
 
 def test_a_qr_prompt_to_read_on_the_phone_goes() -> None:
     body = ["南湖大桥今天合龙", "据了解，工程预计在六月底完工，届时两岸居民出行将方便许多。"]
-    assert _kept([*body, "扫一扫，在手机上查看当前页面"]) == body
+    assert stripped(*[*body, "扫一扫，在手机上查看当前页面"]) == body
     assert R.call_to_action(R.make_line(1, "扫一扫，他说这个办法好。")) is None

@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
+from strip_pages import stripped
+
 from cleantext import strip as S
 from cleantext import strip_rules as R
-from cleantext.strip import strip
-
-
-def _kept(page: list[str]) -> list[str]:
-    return [t for t in strip("\n".join(page)).text.split("\n") if t]
-
 
 # --- a comment under a review of short lines is not the body ---------------------------------------
 
@@ -23,7 +19,7 @@ def test_short_line_review_beats_longer_comment_under_comment_heading() -> None:
             "回复 点赞(5)", "晚风 2024-03-03",
             "同意楼上，我家孩子看完以后天天盯住天空看云，还把书借给了同学，老师也推荐全班一起读。",
             "回复 点赞(2)"]
-    kept = _kept(page)
+    kept = stripped(*page)
     assert kept[2:7] == SHORT_REVIEW
     assert not any("孩子特别喜欢" in t for t in kept)
 
@@ -42,7 +38,7 @@ def test_article_below_tiny_line_and_comment_heading_still_wins() -> None:
 def test_notice_title_under_trail_wins_over_site_name() -> None:
     page = ["城南公交公司 官方网站", "首页 > 乘客服务 > 失物招领", "失物招领启事",
             "5月9日在18路车厢内拾到蓝色雨伞一把。", "请失主携带身份证到总站调度室认领。"]
-    kept = _kept(page)
+    kept = stripped(*page)
     assert kept[0] == "失物招领启事"
     assert "城南公交公司 官方网站" not in kept
 
@@ -59,7 +55,7 @@ def test_crumb_tie_break_needs_the_heading_to_repeat_the_trail() -> None:
 def test_uploader_byline_under_title_is_kept() -> None:
     page = ["凉拌黄瓜的做法", "2024-05-02 美食坊 上传者：阿青", "夏天最爽口的一道凉菜。",
             "黄瓜拍碎后切段，加蒜末、醋和香油拌匀即可。"]
-    assert _kept(page)[:2] == ["凉拌黄瓜的做法", "2024-05-02 美食坊 上传者：阿青"]
+    assert stripped(*page)[:2] == ["凉拌黄瓜的做法", "2024-05-02 美食坊 上传者：阿青"]
 
 
 def test_uploader_stub_away_from_title_is_dropped() -> None:
@@ -77,7 +73,7 @@ RELEASE = ["青禾科技发布新款家用净水器", "2024-08-01 来源：青�
 
 def test_release_contact_block_with_bare_name_is_kept() -> None:
     contact = ["媒体联系：", "韩雪", "电话：021-61234567", "邮箱：media@qinghe-tech.com"]
-    kept = _kept([*RELEASE, *contact, "免责声明：本文由企业提供，本站不对内容负责。"])
+    kept = stripped(*[*RELEASE, *contact, "免责声明：本文由企业提供，本站不对内容负责。"])
     assert kept[-4:] == contact
 
 
