@@ -127,6 +127,7 @@ def strip(
                 line.soft = ("site-boilerplate", "repeated_across_batch")
     mark_summary_duplicates(lines)
     start, end = body_span(lines)
+    end = peel_site_paragraphs(lines, start, end)
     decisions: list[tuple[str, str]] = [_KEEP] * len(lines)
     title, byline = resolve_header(lines, start, decisions)
     if (title < 0 and start < len(lines) and lines[start].size <= 40 and rules.title_like(lines[start])
@@ -963,6 +964,11 @@ def _list_member(line: Line, decision: tuple[str, str]) -> bool:
     return decision in (_KEEP, _UNRELATED) and not line.label and not line.core and line.size <= 40
 
 
+def _lead_in(line: Line) -> bool:
+    """A line ending with a colon: it leads in the list under it (``工作内容：``)."""
+    return line.text.rstrip().endswith((":", "："))
+
+
 def keep_list_runs(lines: list[Line], first: int, stop: int, decisions: list[tuple[str, str]]) -> None:
     """Between the title and the body, keep the "unrelated short lines" that are items of the article's
     own list: a run of short plain lines under a lead-in ending with a colon (``本次更新主要包括：``), or
@@ -977,8 +983,8 @@ def keep_list_runs(lines: list[Line], first: int, stop: int, decisions: list[tup
             i += 1
             continue
         lo = i
-        while lo > first and _list_member(lines[lo - 1], decisions[lo - 1]):
-            lo -= 1
+        while lo > first and _list_member(lines[lo - 1], decisions[lo - 1]) and not _lead_in(lines[lo - 1]):
+            lo -= 1  # (a lead-in ending with a colon heads the run: the run starts under it)
         hi = i
         while hi + 1 < stop and _list_member(lines[hi + 1], decisions[hi + 1]):
             hi += 1
@@ -989,7 +995,7 @@ def keep_list_runs(lines: list[Line], first: int, stop: int, decisions: list[tup
             and lo - 1 >= first
             and decisions[lo - 1] == _KEEP
             and lead.size >= 4
-            and lead.text.endswith((":", "："))
+            and _lead_in(lead)
         )
         bullets = Counter(m.group(1) for k in run if (m := _BULLET.match(lines[k].text)))
         unrelated = sum(1 for k in run if decisions[k] == _UNRELATED)
@@ -1329,6 +1335,126 @@ def _is_category_before_lead(line: Line, following: Line) -> bool:
 # --- footer ----------------------------------------------------------------------------------------
 
 
+#: A price, a discount or a cut (``原价3999元``, ``¥59``, ``立减500元``, ``8折``).
+_PRICE = rules.lazy_regex(r"\d+(?:\.\d+)?\s*(?:元|块)|[¥￥]\s*\d|立减|立省|\d(?:\.\d)?\s*折")
+#: Pressure to buy now: only a seller writes so.
+_URGENCY = rules.lazy_regex(
+    r"名额有限|数量有限|库存有限|抢完即止|售完即止|欲购从速|先到先得|火热(?:报名|招生|销售|预订)|限时(?:特惠|优惠|抢购)"
+    r"|赶快|赶紧|快来|速来|抢购|抢先"
+)
+
+
+def sales_pitch(line: Line) -> bool:
+    """A paragraph that quotes a price and presses the reader to buy now (a pressing phrase or a closing
+    ``！``): an ad pasted under the article, not its last paragraph, which reports prices calmly.
+
+    >>> sales_pitch(rules.make_line(1, "限时特惠！原价399元现价199元，数量有限，赶快下单吧！"))
+    True
+    >>> sales_pitch(rules.make_line(1, "冲刺班报名立减500元，名额有限！"))
+    True
+    >>> sales_pitch(rules.make_line(1, "活动期间部分商品打8折，市民可前往选购。"))
+    False
+    """
+    if not _PRICE.search(line.probe):
+        return False
+    return bool(_URGENCY.search(line.probe)) or line.text.rstrip().endswith(("！", "!"))
+
+
+#: A label that opens a paragraph (``关于我们：``, ``求职提醒：``).
+_OPENING_LABEL = rules.lazy_regex(r"[【\[]?([\u4e00-\u9fff]{2,6})[】\]]?\s*[:：]")
+#: The site speaking of itself: ``本站``, ``本网站``, ``本平台``, ``关于我们``.
+_SITE_SELF = rules.lazy_regex(r"本(?:站|网站|网(?!讯)|平台|公众号|号(?=[所发]))|关于我们|^联系我们")
+#: The site's own name in a page's banner: a few Han characters ending in 网 or 在线 before a separator
+#: (``茶语网-中国茶叶资讯平台``, ``才聘网_找工作``); not 站 or 台, which name stations and stages too.
+_BANNER_NAME = rules.lazy_regex(r"^([\u4e00-\u9fff]{1,8}(?:网|在线))\s*[-_|｜—–·\s]")
+
+
+def site_names(lines: list[Line], start: int) -> frozenset[str]:
+    """The site's names its header lines give (before the body starts), when the body's prose does not
+    name them itself (then the name is the article's subject, not the site speaking).
+
+    >>> site_names([rules.make_line(1, "茶语网-中国茶叶资讯平台"), rules.make_line(2, "正文。")], 1)
+    frozenset({'茶语网'})
+    """
+    names = {m.group(1) for line in lines[: min(start, 8)] if (m := _BANNER_NAME.match(line.probe))}
+    if names:
+        body = "".join(line.probe for line in lines[start:] if line.core and not line.label)
+        names = {name for name in names if body.count(name) <= 1}
+    return frozenset(names)
+
+
+def site_paragraph(line: Line, names: frozenset[str]) -> bool:
+    """A labelled paragraph in which the site speaks of itself (``关于我们：茶语网创办于…``,
+    ``求职提醒：…本站对招聘信息…``): the site's about text or warning, not the article's last words,
+    which may mention the site but do not open on a label and talk as it.
+
+    >>> site_paragraph(rules.make_line(1, "关于我们：茶语网创办于2010年，是茶叶资讯平台。"), frozenset())
+    True
+    >>> site_paragraph(rules.make_line(1, "温馨提示：本站信息仅供参考，如遇收费请立即举报。"), frozenset())
+    True
+    >>> site_paragraph(rules.make_line(1, "本站将持续关注事件进展。"), frozenset())
+    False
+    >>> site_paragraph(rules.make_line(1, "专家提示：我们在夏天更要注意防晒，外出记得戴帽子。"), frozenset())
+    False
+    """
+    if line.size < 20 or not _OPENING_LABEL.match(line.text):
+        return False
+    p = line.probe
+    return bool(_SITE_SELF.search(p)) or any(name in p for name in names)
+
+
+def peel_site_paragraphs(lines: list[Line], start: int, end: int) -> int:
+    """The body's new last index once the site's paragraphs at its end are peeled off: an ad pressing
+    the reader to buy (:func:`sales_pitch`) or the site speaking of itself (:func:`site_paragraph`).
+
+    Why: such a paragraph is prose, so it joins the body's run; only what it says tells it apart.
+    At least one body paragraph before it always stays (never drop the article to save furniture).
+    """
+    if end - start < 1:
+        return end
+    names = site_names(lines, start)
+    while end > start:
+        line = lines[end]
+        if not line.core or line.hard or line.soft:
+            break
+        if not (sales_pitch(line) or site_paragraph(line, names)):
+            break
+        line.soft = ("outside-body", "site_paragraph_at_body_edge")
+        prev = end - 1
+        while prev > start and not (lines[prev].core and not lines[prev].hard and not lines[prev].soft):
+            prev -= 1
+        end = prev
+    return end
+
+
+#: A button's word: what a reader does to the page or the post.
+_BUTTON_WORD = rules.lazy_regex(
+    r"(?:立即|一键)?(?:分享|收藏|纠错|举报|投递|沟通|打印|点赞|评论|转发|复制|下载|关注|投诉|申请)[\u4e00-\u9fff]{0,2}"
+)
+#: A lone prompt to tap: ``点击加载更多``, ``点击查看全文``.
+_TAP_PROMPT = rules.lazy_regex(r"点击[\u4e00-\u9fff]{2,6}")
+
+
+def button_row(line: Line) -> bool:
+    """Two to five short words between spaces, most of them buttons (``分享 收藏 纠错``,
+    ``立即投递 收藏职位``), or a lone tap prompt (``点击加载更多``): the page's buttons, however near the body
+    they stand.
+
+    >>> button_row(rules.make_line(1, "分享 收藏 纠错")), button_row(rules.make_line(1, "点击加载更多"))
+    (True, True)
+    >>> button_row(rules.make_line(1, "王明 李华 张伟")), button_row(rules.make_line(1, "分享快乐"))
+    (False, False)
+    """
+    if line.size > 24 or line.marks or rules._DIGIT.search(line.text):
+        return False
+    cells = line.probe.split()
+    if len(cells) == 1:
+        return _TAP_PROMPT.fullmatch(cells[0]) is not None
+    if not 2 <= len(cells) <= 5 or any(len(c) > 6 for c in cells):
+        return False
+    return 2 * sum(1 for c in cells if _BUTTON_WORD.fullmatch(c)) > len(cells)
+
+
 def _unknown(line: Line) -> bool:
     return not line.label and not line.core and not line.disclaimer
 
@@ -1453,6 +1579,9 @@ def resolve_footer(
         heads_list = following is not None and (
             following.soft == _TITLE_LIST or following.soft == _ATTACHMENT_ITEM
         )
+        if button_row(line):
+            decisions[i] = ("widget", "button_row_after_body")
+            continue
         if i == end + 1 and not next_unknown and not heads_list:
             continue  # a lone short line right after the body: its last words (when unsure, keep)
         if heads_list:
