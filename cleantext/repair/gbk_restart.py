@@ -15,12 +15,12 @@ before ``月6日`` cannot be told and counts as lost). Candidates are scored by 
 mixed with the page's own n-grams and character frequencies (cache models: names it repeats), the
 dictionary words a candidate makes with its neighbours (when the model file has them), quote balance
 over the paragraph and the prior that the damage strikes mostly before ``。``. Every way a run can end
-(ASCII letters and ``?`` inside a run may be folded full-width forms; a second restart ends it
-silently at a doubled byte) is scored over the same span with prefix sums, and a repair is kept only
-when it beats the text as it stands by a margin. The margin drops on a page that shows the damage
-elsewhere (private-use characters, a tag remnant after ``?``, a clear repair), so a genuine ``?`` on a
-clean page is left alone. A restart whose byte was ASCII leaves a lone ``?`` and nothing lost: it goes
-where the page confirms the damage.
+(on a page that folded its full-width forms, ASCII letters and ``?`` inside a run may be folded forms; a
+second restart ends it silently at a doubled byte) is scored over the same span with prefix sums, and a
+repair is kept only when it beats the text as it stands by a margin. The margin drops on a page that
+shows the damage elsewhere (private-use characters, a tag remnant after ``?``, a clear repair), so a
+genuine ``?`` on a clean page is left alone. A restart whose byte was ASCII leaves a lone ``?`` and
+nothing lost: it goes where the page confirms the damage.
 """
 
 from __future__ import annotations
@@ -302,16 +302,21 @@ class _Ending:
     swallowed: bool = False
 
 
-def run_endings(text: str, start: int, tables: _Tables | None = None) -> list[_Ending]:
+def run_endings(
+    text: str, start: int, tables: _Tables | None = None, *, folded: bool = True
+) -> list[_Ending]:
     """Every way the misaligned run starting at ``text[start]`` can end.
 
     A run continues while each character, re-read one byte later, gives a valid pair. It ends at a real
     ASCII byte in a lead position (``s`` in ``墭s``), at an invalid pair ``?``, at a pair whose second
-    byte is ASCII, or silently at a doubled byte (a second restart). ASCII letters and ``?`` may also be
-    folded full-width forms inside the run, so both readings are kept.
+    byte is ASCII, or silently at a doubled byte (a second restart). On a page whose full-width forms
+    were folded (``folded``), ASCII letters and ``?`` may also be folded forms inside the run, so both
+    readings are kept; elsewhere see :func:`ascii_ends_run`.
 
     >>> [(e.end, e.trail) for e in run_endings("。ㄊ校┘墭s譽", 0)]  # 's' real, or folded 'ｓ'
     [(6, 115), (7, 215)]
+    >>> [(e.end, e.trail) for e in run_endings("。ㄊ校┘墭s譽", 0, folded=False)]  # 's' real
+    [(6, 115)]
     >>> [(e.end, e.trail, e.swallowed) for e in run_endings("!?/p>", 0)][0]
     (2, None, True)
     """
@@ -330,6 +335,8 @@ def run_endings(text: str, start: int, tables: _Tables | None = None) -> list[_E
             trail = 0x80 if ch == "€" else code
             if lead is None or _possible(site_pair(lead, trail)):
                 endings.append(_Ending(j + 1, tuple(pairs), trail))
+        if ascii_ends_run(ch, folded):
+            break
         pair = t.pair_of.get(ch)
         if pair is None:
             break
@@ -343,6 +350,20 @@ def run_endings(text: str, start: int, tables: _Tables | None = None) -> list[_E
             endings.append(_Ending(j + 1, tuple(pairs), first))
         pairs.append(pair)
     return endings
+
+
+def ascii_ends_run(ch: str, folded: bool) -> bool:
+    """Whether ``ch`` in a misaligned run must end it: an ASCII character on a page that kept its
+    full-width forms. Such a page never folded ``？`` or ``Ｉ`` to ASCII, so an ASCII ``?`` or letter in
+    a run is an invalid pair or a real ASCII byte, never the middle of the run. Read as folded forms,
+    ``只?琴I了?杀緯`` (只是買了兩本書 twice restarted) became one long run of garbage.
+
+    >>> ascii_ends_run("?", False), ascii_ends_run("I", False), ascii_ends_run("?", True)
+    (True, True, False)
+    >>> ascii_ends_run("琴", False), ascii_ends_run("€", False)
+    (False, False)
+    """
+    return not folded and ch < "\x80"
 
 
 # --- choosing lost bytes ----------------------------------------------------------------------------
@@ -785,6 +806,23 @@ def _trail_byte(ch: str, tables: _Tables) -> int | None:
     return pair[1] if pair else None
 
 
+@cache
+def _row_of(lead: int) -> tuple[str, ...]:
+    """Every character of the original page the GBK lead byte ``lead`` can begin."""
+    return tuple(ch for t in range(0x40, 0xFF) if _possible(ch := site_pair(lead, t)))
+
+
+def last_candidates(lead: int, tables: _Tables) -> tuple[str, ...]:
+    """Candidates for a run's last character whose trail byte an invalid pair destroyed: the Han
+    characters and prose marks with that lead byte, else (a row of kana, Greek or Cyrillic: a Japanese
+    name in a Chinese sentence) every character of the row, rather than no repair of the whole run.
+
+    >>> "說" in last_candidates(0xD5, _tables()), last_candidates(0xA4, _tables())[:3]
+    (True, ('ぁ', 'あ', 'ぃ'))
+    """
+    return tables.by_lead.get(lead) or _row_of(lead)
+
+
 def _rebuild(
     ending: _Ending,
     leads: frozenset[int] | None,
@@ -829,7 +867,7 @@ def _rebuild(
     last = ""
     if pairs:
         if trail is None:
-            last_cands = tables.by_lead.get(pairs[-1][1], ())
+            last_cands = last_candidates(pairs[-1][1], tables)
             if not last_cands:
                 return None
             if len(middle) < 2:  # provisional last character, to give the first one its right context
@@ -918,7 +956,7 @@ def _repair_at(
         named = {b for b in han if readings.get(site_pair(prev_trail, b)) == tail.group(1)}
         leads = frozenset(named or han)
 
-    endings = run_endings(text, start, tables)
+    endings = run_endings(text, start, tables, folded=folded)
     if not endings:
         return None
     return _best_ending(text, q, endings, leads, model, tables, folded, document, damaged_page)
