@@ -126,28 +126,28 @@ def build(art, rng, script, with_byline=True):
     return lines, exp
 
 
+def restart_body(texts, lines, rng, joiner="\n", **rates):
+    """The page's lines (``texts``) joined, GBK restart damage on the body's lines (joined by ``joiner``)."""
+    body = [i for i, (_, k) in enumerate(lines) if k == "body"]
+    region = joiner.join(texts[body[0]: body[-1] + 1])
+    if gbk_ok(region):
+        region, _ = restart(region, rng, **rates)
+    return "\n".join(texts[: body[0]] + [region] + texts[body[-1] + 1:])
+
+
 def combo_pages(name, art, rng):
     """Return (raw bytes, intended text before encoding, expected lines, pre-damage lines)."""
     title, byline, paras = art
     if name == "tw_restart_nop":
         lines, exp = build(art, rng, "s2tw")
         pre = [t for t, _ in lines]
-        body = [i for i, (_, k) in enumerate(lines) if k == "body"]
-        region = "\n".join(pre[body[0]: body[-1] + 1])
-        if gbk_ok(region):
-            region, _ = restart(region, rng)
-        text = "\n".join(pre[: body[0]] + [region] + pre[body[-1] + 1:])
+        text = restart_body(pre, lines, rng)
         return text.encode("utf-8"), text, exp, pre
     if name == "hk_restart_gb":
         lines, exp = build(art, rng, "s2hk")
         pre = [t for t, _ in lines]
-        body = [i for i, (_, k) in enumerate(lines) if k == "body"]
-        region = "\n\n".join(pre[body[0]: body[-1] + 1])
-        if gbk_ok(region):
-            region, _ = restart(region, rng)
-        text = "\n".join(pre[: body[0]] + [region] + pre[body[-1] + 1:])
-        enc = "gb18030"
-        return text.encode(enc), text, exp, pre
+        text = restart_body(pre, lines, rng, joiner="\n\n")
+        return text.encode("gb18030"), text, exp, pre
     if name == "pinyin_ent_fold":
         lines, exp = build(art, rng, "s2t")
         pre = [t for t, _ in lines]
@@ -200,11 +200,7 @@ def combo_pages(name, art, rng):
         pre = [t for t, _ in lines]
         ind = rng.choice(["\u3000\u3000", "&nbsp;&nbsp;&nbsp;&nbsp;", " \u3000"])
         out = [(ind + t if k == "body" else t) for t, k in lines]
-        body = [i for i, (_, k) in enumerate(lines) if k == "body"]
-        region = "\n".join(out[body[0]: body[-1] + 1])
-        if gbk_ok(region):
-            region, _ = restart(region, rng, stop=0.2, quote=0.2, anywhere=0.05)
-        text = "\n".join(out[: body[0]] + [region] + out[body[-1] + 1:]) + "\n"
+        text = restart_body(out, lines, rng, anywhere=0.05) + "\n"
         return text.encode("utf-8"), text, exp, pre
     if name == "genuine_q":
         t, b, ps = art
