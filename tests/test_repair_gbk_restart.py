@@ -225,7 +225,7 @@ def test_short_sentence_penalty_fires_and_does_not():
 
 
 def test_page_counts_are_taken_on_demand():
-    page = DocumentBigrams("長慶油田的長慶樣本?長城")
+    page = DocumentBigrams("長慶油田的長慶樣本?的長城")
     assert page.count("長慶") == 2 and page.count("慶樣") == 1
     assert page.followers("長") == frozenset("慶城") and page.predecessors("慶") == frozenset("長")
     assert page.count("本?") == 0  # the damage's own '?' teach nothing
@@ -428,3 +428,17 @@ def test_a_question_mark_at_a_line_end_is_the_text_s_own_even_on_a_damaged_page(
     clean = "有一首打油詩說：鄰家焉有許多雞?\n先後獲得國家及省（市）級榮譽稱號。\n他說：“這是真的嗎？”"
     damaged = damage(clean, {clean.index("省")}, fold=False)
     assert fix_gbk_restart(damaged)[0] == clean
+
+
+def test_a_misread_character_does_not_vouch_for_itself_through_the_page_s_counts():
+    # two restarts in a row ("被?行入": 列 lost, then its trail byte read twice as 行): 行 is one of the
+    # lost character's candidates, and the page "shows" 行入 only because of the damage itself
+    clean = "这座古城被列入世界遗产名录。我们把路线告诉了家人。"
+    for k in (clean.index("列"), clean.index("世"), clean.index("告")):
+        damaged = damage(clean, {k, k + 1}, fold=False)
+        assert fix_gbk_restart(damaged)[0] == clean
+
+
+def test_the_page_counts_mask_each_restart_mark_and_the_character_after_it():
+    assert DocumentBigrams("被?行入。好?").folded == "被\x00\x00入。好\x00"
+    assert DocumentBigrams("第一行\n?\n第二行").folded == "第一行\n\x00\n第二行"

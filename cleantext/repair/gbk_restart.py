@@ -446,6 +446,13 @@ def doubled_punctuation_penalty(ch: str, left: str) -> float:
     return -5.0 if ch in _PROSE_MARKS and ch == left[-1:] and ch not in "—…" else 0.0
 
 
+_G0_AND_NEXT = re.compile(r"\?[^\n\r?]?")
+
+
+def _mask(match: re.Match[str]) -> str:
+    return "\x00" * len(match.group())
+
+
 class DocumentBigrams:
     """Character n-gram counts of the page itself, a cache model: names and terms it repeats are
     likelier there than in the language at large.
@@ -496,9 +503,16 @@ class DocumentBigrams:
 
     @property
     def folded(self) -> str:
-        """The page folded as the model sees it; the damage's own ``?`` teach nothing."""
+        """The page folded as the model sees it, the damage masked: its own ``?`` teach nothing, and
+        neither does the character after one, an out-of-step reading in a restart run. Counted, it
+        made the misreading vouch for itself: in ``被?行入`` the page "shows" ``行入`` and the lost
+        ``列`` (same trail byte as ``行``) lost to it.
+
+        >>> DocumentBigrams("被?行入。").folded
+        '被\\x00\\x00入。'
+        """
         if self._folded is None:
-            self._folded = _fold(self.text).replace("?", "\x00")
+            self._folded = _G0_AND_NEXT.sub(_mask, _fold(self.text))
         return self._folded
 
     @property
