@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from cleantext.repair.gbk_restart import (
     _TAG_REMNANT,
     DocumentBigrams,
+    _bonuses,
     _closes_unopened,
     _eaten_byte,
+    first_unopened_closer,
     fix_gbk_restart,
     run_endings,
     short_sentence_penalty,
@@ -442,3 +444,22 @@ def test_a_misread_character_does_not_vouch_for_itself_through_the_page_s_counts
 def test_the_page_counts_mask_each_restart_mark_and_the_character_after_it():
     assert DocumentBigrams("被?行入。好?").folded == "被\x00\x00入。好\x00"
     assert DocumentBigrams("第一行\n?\n第二行").folded == "第一行\n\x00\n第二行"
+
+
+def test_a_lost_opening_bracket_comes_back_where_the_clause_closes_one_nobody_opened():
+    # the restart before 年 also destroyed （'s trail byte and swallowed the year's first digit
+    clean = "他在嘉庆三年（1798年）考中了举人。"
+    damaged = damage(clean, {clean.index("年")}, fold=False)
+    assert "?" in damaged and fix_gbk_restart(damaged)[0] == clean
+
+
+def test_an_opening_bracket_gets_no_extra_bonus_when_the_left_already_opened_one():
+    opened = _bonuses(("（", "，"), "他在（嘉庆三年", "1798年)考中")
+    fresh = _bonuses(("（", "，"), "他在嘉庆三年", "1798年)考中")
+    assert fresh["（"] > opened.get("（", 0.0) + 4
+
+
+def test_first_unopened_closer_stops_at_the_sentence_end():
+    assert first_unopened_closer("1399年）又") == ")"
+    assert first_unopened_closer("（一）二") is None
+    assert first_unopened_closer("好。）") is None

@@ -418,6 +418,18 @@ def _closes_unopened(text: str) -> bool:
     >>> _closes_unopened("区212》在杂志"), _closes_unopened("《知音》创刊。然后》"), _closes_unopened("他说")
     (True, False, False)
     """
+    return first_unopened_closer(text) is not None
+
+
+def first_unopened_closer(text: str) -> str | None:
+    """The first quote or bracket that ``text`` closes, up to its first sentence end, without opening it
+    (folded: ``)`` for ``）``), else None.
+
+    >>> first_unopened_closer("1399年）又"), first_unopened_closer("（一）二）")
+    (')', ')')
+    >>> first_unopened_closer("他。）") is None
+    True
+    """
     text = text.translate(_FOLD)
     end = min((i for i in map(text.find, "。！？\n") if i >= 0), default=len(text))
     depth: dict[str, int] = {}
@@ -427,9 +439,18 @@ def _closes_unopened(text: str) -> bool:
         elif ch in _CLOSERS:
             opener = _CLOSERS[ch]
             if not depth.get(opener):
-                return True
+                return ch
             depth[opener] -= 1
-    return False
+    return None
+
+
+def _left_open(text: str, opener: str) -> bool:
+    """Whether the paragraph part ``text`` (folded) leaves ``opener`` open.
+
+    >>> _left_open("年(见", "("), _left_open("(一)年", "(")
+    (True, False)
+    """
+    return text.count(opener) > text.count(_OPENERS[opener])
 
 
 def doubled_punctuation_penalty(ch: str, left: str) -> float:
@@ -690,6 +711,11 @@ def _marked(cands: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str], fr
     return marks, of_fold, frozenset(of_fold)
 
 
+#: Bonus of an opening bracket or quote when the text after the gap closes one, before its sentence
+#: ends, that nothing on the left opened: the opener can only have been the lost character.
+OPENER_NEEDED = 8.0
+
+
 def _bonuses(marks: tuple[str, ...], left: str, right: str) -> dict[str, float]:
     """Context bonuses of the punctuation candidates: quote balance (as :func:`quote_balance_bonus`),
     doubled marks, the damage's prior and sentence length.
@@ -701,6 +727,7 @@ def _bonuses(marks: tuple[str, ...], left: str, right: str) -> dict[str, float]:
     para_left, para_right = _paragraph(folded_left, folded_right)
     opening = folded_right[:1] in _OPENERS  # before “ or 「 a sentence end is no likelier
     short = short_sentence_penalty("。", left, right)
+    needed_opener: str | None = None
     out = {}
     for ch in marks:
         bonus = doubled_punctuation_penalty(ch, left)
@@ -710,7 +737,12 @@ def _bonuses(marks: tuple[str, ...], left: str, right: str) -> dict[str, float]:
             bonus += 3.0 if para_left.count(opener) > para_left.count(folded) else -1.0
         elif folded in _OPENERS:
             closer = _OPENERS[folded]
-            bonus += 3.0 if para_right.count(closer) > para_right.count(folded) else -1.0
+            if needed_opener is None:
+                needed_opener = _CLOSERS.get(first_unopened_closer(folded_right) or "", "")
+            if folded == needed_opener and not _left_open(para_left, folded):
+                bonus += OPENER_NEEDED  # "元年?1399年)": the clause closes a bracket nobody opened
+            else:
+                bonus += 3.0 if para_right.count(closer) > para_right.count(folded) else -1.0
         if not (opening and NO_PRIOR_BEFORE_OPENING):
             bonus += LOST_PRIOR.get(ch, 0.0)
         if ch in _SENTENCE_MARKS:
