@@ -192,6 +192,8 @@ def is_zhu(before: str, after: str) -> bool:
     >>> is_zhu("随", "经济"), is_zhu("他", "急"), is_zhu("起", "作用"), is_zhu("讨论", "，")
     (False, False, False, False)
     """
+    if credits_an_author(before, after):
+        return True
     rules = _zhe_rules()
     if _ZHE + after[:2] in rules["zhe_next"]:
         return False
@@ -205,6 +207,32 @@ def is_zhu(before: str, after: str) -> bool:
     return before[-1:] + _ZHE in rules["zhu_tail"]
 
 
+#: ``2002年汤德宗著，``: a year, a name of two or three characters, 著 and a comma: a reference's credit.
+_YEAR_AND_NAME = re.compile(r"\d年[\u4e00-\u9fff]{2,3}$")
+
+
+def credits_an_author(before: str, after: str) -> bool:
+    """Whether a ``著`` credits an author (zhù, "written by") whatever the word tables say: set off by a
+    space from the name (``鲁迅 著``), before a comma and a book title (``王力著，《汉语史稿》``), or in a
+    reference after its year (``2002年汤德宗著，``). A particle follows a verb, never a space, and a
+    comma after it is not followed by a book title.
+
+    >>> credits_an_author("鲁迅 ", "")
+    True
+    >>> credits_an_author("王力", "，《汉语"), credits_an_author("2002年汤德宗", "，政府")
+    (True, True)
+    >>> credits_an_author("他笑", "，说"), credits_an_author("2002年随", "经济")
+    (False, False)
+    >>> credits_an_author("。 ", "急")
+    False
+    """
+    if before[-1:] in (" ", "\u3000") and "\u4e00" <= before[-2:-1] <= "\u9fff":
+        return True
+    if after[:1] not in ",，":
+        return False
+    return after[1:2] in ("《", "〈") or _YEAR_AND_NAME.search(before) is not None
+
+
 def decide_zhe(text: str, marker: str = _ZHE) -> tuple[str, int, int]:
     """Write each ``marker`` (a ``著`` to decide) as ``著`` or ``着``; return text, 着 count, first index.
 
@@ -214,7 +242,7 @@ def decide_zhe(text: str, marker: str = _ZHE) -> tuple[str, int, int]:
     parts = text.split(marker)
     out, particles, first, length = [parts[0]], 0, -1, len(parts[0])
     for part in parts[1:]:
-        before = "".join(out[-3:])[-3:]
+        before = "".join(out[-3:])[-8:]
         zhu = is_zhu(before, part[:3])
         if not zhu:
             particles += 1

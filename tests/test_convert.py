@@ -448,3 +448,10 @@ def test_count_changed_counts_the_positions_that_differ(before: str, data):
 
     after = "".join(data.draw(st.sampled_from([c, "a", "\u4e01", "\U00020001"])) for c in before)
     assert _count_changed(before, after) == sum(a != b for a, b in zip(before, after, strict=True))
+
+
+def test_zhe_that_credits_an_author_stays_zhu():
+    page = "2002年汤德宗著，政府资讯公开。鲁迅 著。王力著，《汉语史稿》。他笑著，说：好。"
+    text, particles, _ = decide_zhe(page)
+    assert text == page.replace("笑著", "笑着")
+    assert particles == 1
