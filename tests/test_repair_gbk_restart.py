@@ -18,6 +18,7 @@ from cleantext.repair.gbk_restart import (
     _eaten_byte,
     first_unopened_closer,
     fix_gbk_restart,
+    page_support,
     run_endings,
     short_sentence_penalty,
     site_pair,
@@ -463,3 +464,21 @@ def test_first_unopened_closer_stops_at_the_sentence_end():
     assert first_unopened_closer("1399年）又") == ")"
     assert first_unopened_closer("（一）二") is None
     assert first_unopened_closer("好。）") is None
+
+
+def test_a_rare_character_of_a_name_comes_back_when_the_page_writes_the_name_elsewhere():
+    # 峯 (8D 6F) is rare to the model: alone, "林越?o" stays; the page writing 林越峯 twice vouches for it
+    clean = "林越峯\n林越峯（1909年），本名林海成，林越峯是其筆名。"
+    at = clean.index("峯", 5)
+    damaged = damage(clean, {at}, fold=False)
+    assert damaged.startswith("林越峯\n林越?o")
+    assert fix_gbk_restart(damaged)[0] == clean
+    alone = damage("林越峯（1909年），本名林海成。", {2}, fold=False)
+    assert "峯" not in fix_gbk_restart(alone)[0]  # without the page's evidence the model cannot know it
+
+
+def test_page_support_counts_only_the_rest_of_the_page():
+    page = DocumentBigrams("林越峯寫作。林越?o(1909年)")
+    assert page_support(page, "林越", "峯", "(1909") > 0
+    assert page_support(page, "林越", "無", "(1909") == 0
+    assert page_support(DocumentBigrams("林越?o(1909年)"), "林越", "峯", "(1909") == 0

@@ -641,6 +641,32 @@ def _mixed_score(model: _Model, document: DocumentBigrams, left: str, ch: str, r
     return total + SPAN_WEIGHT * sum(math.log1p(document.count(g)) for g in spans if len(g) in SPAN_SIZES)
 
 
+#: Gain credited per log(1 + count) of each three-character sequence through a guessed character
+#: that the page shows elsewhere (:func:`page_support`).
+PAGE_SUPPORT = 3.0
+#: Page support at which a repair needs only the margin of a page that shows the damage: a sequence
+#: through the guessed character that the page writes twice elsewhere.
+PAGE_SURE = PAGE_SUPPORT * math.log1p(2)
+
+
+def page_support(document: DocumentBigrams, left: str, ch: str, right: str) -> float:
+    """Evidence from the rest of the page for the Han character ``ch`` guessed between ``left`` and
+    ``right``: the model alone may not know a rare character of a name (``林越峯``), the page that
+    names him three times does. Counts the page's three-character sequences through ``ch``; the
+    damaged spot itself is masked in the counts (:attr:`DocumentBigrams.folded`).
+
+    >>> doc = DocumentBigrams("林越峯\\n林越?o(1909年)，本名林海成，林越峯是其筆名。")
+    >>> round(page_support(doc, "林越", "峯", "(1909"), 2), page_support(doc, "林越", "無", "(1909")
+    (3.3, 0.0)
+    """
+    if not "\u3400" <= ch <= "\u9fff":
+        return 0.0
+    window = _fold(left[-2:] + ch + right[:2])
+    at = len(left[-2:])
+    grams = {window[i:i + 3] for i in range(max(0, at - 2), at + 1)}
+    return PAGE_SUPPORT * sum(math.log1p(document.count(g)) for g in grams if len(g) == 3)
+
+
 def _unseen_shift(right: str, right_weight: float = _LM_RIGHT_WEIGHT) -> float:
     """What the page mixture does to a candidate the page never shows next to the gap: a constant."""
     return (1 + right_weight * len(right[:2])) * math.log(MODEL_WEIGHT)
@@ -845,6 +871,7 @@ class _Repair:
     score_gain: float
     tentative: bool = False  # a '?' that only the page's other damage can confirm
     before: str = ""  # the damaged span (with two characters before it)
+    supported: bool = False  # the page shows the restored text elsewhere (page_support >= PAGE_SURE)
 
 
 def _trail_byte(ch: str, tables: _Tables) -> int | None:
@@ -1099,11 +1126,18 @@ def _best_ending(
             # a line end: a byte was eaten
             cost -= REMNANT_EVIDENCE
         gain = head + tail - rejoin - cost
+        support = 0.0
+        if guessed and guessed[0][0] == 0:
+            support = page_support(document, flat[:gap], lead, middle + end + text[ending.end:join])
+            gain += support
         if best is None or gain > best.score_gain:
             piece = _fold_like_page(lead + middle + end, folded)
-            best = _Repair(q, ending.end, piece, tuple(guessed), lost, gain)
+            best = _Repair(q, ending.end, piece, tuple(guessed), lost, gain, supported=support >= PAGE_SURE)
             to_beat[0] = max(margin, gain)
-    if best is None or best.score_gain <= (MARGIN_DAMAGED if damaged_page else MARGIN):
+    if best is None:
+        return None
+    # the page repeating what the reading restores is evidence of the damage, as the page showing it is
+    if best.score_gain <= (MARGIN_DAMAGED if damaged_page or best.supported else MARGIN):
         return None
     return best
 
