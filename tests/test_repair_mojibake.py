@@ -1,5 +1,6 @@
 """The mojibake fix, on short texts written for the tests: each kind repaired, clean text left alone."""
 
+import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -108,6 +109,15 @@ def test_full_width_forms_folded_to_ascii_are_read_back():
         for c in "你好！（一）".encode().decode("gbk", errors="replace").replace("\ufffd", "?")
     )
     assert fix_mojibake(damaged * 2)[0].startswith("你好")
+
+
+@pytest.mark.parametrize("clean", ["地区、北卡罗来纳州。", "亚太商务和管理方面。"])
+def test_a_folded_dollar_is_read_back_from_its_own_gbk_pair(clean: str):
+    # 卡 and 罗 in UTF-8 read as GBK give 鍗＄綏: ＄ is A1E7 in GBK (A3A4 is ￥); the site folds it to "$"
+    misread = clean.encode().decode("gbk", errors="replace").replace("\ufffd", "?")
+    damaged = "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in misread)
+    assert "$" in damaged
+    assert fix_mojibake(damaged)[0] == clean
 
 
 def test_only_damaged_lines_are_repaired():

@@ -365,6 +365,11 @@ def _utf8_step(k: int, byte: int) -> int | None:
     return None
 
 
+#: The GBK bytes of the full-width form that a site folded to each printable ASCII character: row A3
+#: (``！`` A3A1), except ``＄`` (A1E7) and ``～`` (A1AB), whose A3 places hold ``￥`` and ``￣``.
+_FOLDED_GBK_PAIR = {chr(c): tuple(chr(c + 0xFEE0).encode("gbk")) for c in range(0x21, 0x7F)}
+
+
 def _options(kind: Kind, ch: str) -> list[tuple[tuple[int, ...], float]]:
     """Byte readings of one character of the damaged line, each with its cost."""
     b = kind.char_bytes(ch)
@@ -377,7 +382,7 @@ def _options(kind: Kind, ch: str) -> list[tuple[tuple[int, ...], float]]:
         opts.append(((_UNKNOWN_FREE, _UNKNOWN_FREE), 0.1))
     if kind.folds_fullwidth and "!" <= ch <= "~":
         # A '?' is far more often a lost byte than a folded '？'.
-        opts.append(((0xA3, ord(ch) + 0x80), _COST_FOLDED if ch != "?" else 2.5 * _COST_HOLE))
+        opts.append((_FOLDED_GBK_PAIR[ch], _COST_FOLDED if ch != "?" else 2.5 * _COST_HOLE))
     return opts
 
 
