@@ -309,12 +309,21 @@ def decode(data: bytes, encoding: str | None = None) -> DecodeResult:
     if not data:
         return DecodeResult(text="", encoding="utf-8", confidence=1.0)
     refuse_signature(data)
+    cut = second_file_start(data)
+    if cut:
+        return _decode_concatenated(data, cut)
     bom = strip_bom(data)
     if bom:
         return _decode_whole(data, bom[0], bom[1], 1.0, None, [_bom_step(bom[0])])
     head = data[:SNIFF_BYTES]
     if b"\x00" in data:
-        return _decode_wide_without_bom(data, head)
+        try:
+            return _decode_wide_without_bom(data, head)
+        except BinaryInputError:
+            runs = nul_padding(data)
+            if runs is None:
+                raise
+            return _decode_without_nul_padding(data, runs)
     try:
         refuse_control_bytes(head)
     except BinaryInputError:
@@ -355,6 +364,120 @@ def _decode_whole(
     out = _Assembly(data)
     out.add(text, start, len(data), encoding, lost)
     return out.result(confidence, runner_up, steps)
+
+
+# --- NUL padding and concatenated files --------------------------------------------------------------
+
+#: A text with more NUL runs than this is not padded text (binary data has NULs everywhere).
+MAX_NUL_RUNS = 4
+_NUL_RUN = re.compile(rb"\x00+")
+
+
+def nul_padding(data: bytes) -> list[tuple[int, int]] | None:
+    """The byte ranges of NUL runs that pad a text file, or None when its NULs are not padding.
+
+    Why: a download or a write cut short leaves a file padded with NULs (space allocated in advance, a
+    block lost between two writes); the text around them is whole. Padding ends the file or starts right
+    after a line break, in a few runs; a NUL inside a line (``新闻\\x00标题``) still means binary data.
+
+    >>> nul_padding("标题\\n".encode() + bytes(8)), nul_padding(b"text\\x00 more\\n")
+    ([(7, 15)], None)
+    """
+    runs = [(m.start(), m.end()) for m in _NUL_RUN.finditer(data)]
+    if not runs or len(runs) > MAX_NUL_RUNS:
+        return None
+    if all(end == len(data) or (start and data[start - 1] == 0x0A) for start, end in runs):
+        return runs
+    return None
+
+
+def _decode_without_nul_padding(data: bytes, runs: list[tuple[int, int]]) -> DecodeResult:
+    """Decode ``data`` without its NUL padding (:func:`nul_padding`), reported as a Step and a warning."""
+    pieces, offsets, done = [], [], 0  # offsets: (start in the padded-free bytes, bytes removed before)
+    for start, end in runs:
+        pieces.append(data[done:start])
+        offsets.append((start - sum(e - s for s, e in runs if e <= start), end - start))
+        done = end
+    pieces.append(data[done:])
+    stripped = b"".join(pieces)
+    if not stripped.strip():
+        raise BinaryInputError("binary data: NUL bytes")
+    refuse_control_bytes(stripped[:SNIFF_BYTES])
+    inner = decode(stripped)
+
+    def original(at: int, end: bool = False) -> int:
+        return at + sum(size for pos, size in offsets if pos < at or (pos == at and not end))
+
+    spans = tuple(DecodedSpan(original(sp.start), original(sp.end, end=True), sp.encoding)
+                  for sp in inner.spans)
+    removed = sum(e - s for s, e in runs)
+    where = ", ".join(f"{s}-{e - 1}" for s, e in runs)
+    first = runs[0][0]
+    step = Step(stage="decode", name="nul_padding_removed", count=len(runs),
+                before=data[first : first + 4].hex(" "), lost=0,
+                detail=f"{removed} NUL byte(s) at byte offsets {where}")
+    warning = f"{removed} NUL byte(s) of padding removed, first at byte offset {runs[0][0]}"
+    return DecodeResult(text=inner.text, encoding=inner.encoding, confidence=min(inner.confidence, 0.9),
+                        runner_up=inner.runner_up, spans=spans, steps=(*inner.steps, step),
+                        warnings=(*inner.warnings, warning))
+
+
+def _utf8_length(lead: int) -> int:
+    """Bytes of the UTF-8 character that ``lead`` starts (0: not a lead byte)."""
+    return 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+
+
+def _cut_utf8_tail(data: bytes, end: int) -> bool:
+    """True when ``data[:end]`` ends inside a UTF-8 character: a lead byte with too few continuations.
+
+    >>> _cut_utf8_tail("收藏".encode(), 5), _cut_utf8_tail("收藏".encode(), 6)
+    (True, False)
+    """
+    for back in range(1, 4):
+        if end - back < 0:
+            return False
+        byte = data[end - back]
+        if 0x80 <= byte <= 0xBF:
+            continue
+        return back < _utf8_length(byte)
+    return False
+
+
+def second_file_start(data: bytes) -> int:
+    """The offset where a second file starts in ``data`` (two files joined), or 0 when there is none.
+
+    Why: ``cat`` joins files as they are; when the first was cut inside a character and the second starts
+    with its UTF-8 byte order mark, the mark is the only sign that a new file (a new line) begins there:
+    read as one, the cut character eats into the mark and the first line of the second file runs on from
+    the last line of the first.
+
+    >>> second_file_start("首页 > 收藏".encode()[:-1] + "\\ufeff标题".encode())
+    14
+    >>> second_file_start("标题\\n".encode() + "\\ufeff正文".encode())  # a line break: no cut
+    0
+    """
+    at = data.find(codecs.BOM_UTF8, 1)
+    while at > 0:
+        if _cut_utf8_tail(data, at):
+            return at
+        at = data.find(codecs.BOM_UTF8, at + 1)
+    return 0
+
+
+def _decode_concatenated(data: bytes, cut: int) -> DecodeResult:
+    """Decode two joined files apart (:func:`second_file_start`); the second starts on a new line."""
+    first, second = decode(data[:cut]), decode(data[cut:])
+    spans = first.spans + tuple(DecodedSpan(sp.start + cut, sp.end + cut, sp.encoding) for sp in second.spans)
+    encodings = list(dict.fromkeys(sp.encoding for sp in spans)) or ["utf-8"]
+    step = Step(stage="decode", name="concatenated_files", count=1, before=data[cut - 3 : cut + 3].hex(" "),
+                after="\n", detail=f"a byte order mark at byte offset {cut}, after a character cut short: "
+                                    "a second file starts there, on a new line")
+    return DecodeResult(
+        text=first.text + "\n" + second.text, encoding="+".join(encodings),
+        confidence=min(first.confidence, second.confidence, 0.9),
+        runner_up=first.runner_up or second.runner_up,
+        spans=spans, steps=(*first.steps, step, *second.steps), warnings=(*first.warnings, *second.warnings),
+    )
 
 
 def _utf16_by_text(head: bytes) -> str | None:

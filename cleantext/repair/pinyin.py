@@ -182,6 +182,23 @@ def _is_toned(m: re.Match[str]) -> bool:
 MIN_VARIANT_ANNOTATIONS = 4
 
 
+#: ... or this many, when a Traditional-only character carries the same one at each of its occurrences.
+MIN_REPEATED_ANNOTATIONS = 2
+
+
+def _annotated_everywhere(chosen: set[str], annotated: dict[str, int]) -> bool:
+    """True when a Traditional-only character of ``chosen`` is annotated at two places or more.
+
+    Why: a lesson glosses a word where it is taught, once; a converter annotates its characters
+    wherever they stand, so a character glossed again and again with one reading (``時(shi2)間 ...
+    及時(shi2)``) is the damage even on a short page with few annotations.
+
+    >>> _annotated_everywhere({"時"}, {"時": 2}), _annotated_everywhere({"時", "賣"}, {"時": 1, "賣": 1})
+    (True, False)
+    """
+    return any(annotated[ch] >= 2 and _traditional_only(ch) for ch in chosen)
+
+
 def fix_pinyin_variants(text: str, *, min_toned: int = MIN_VARIANT_ANNOTATIONS) -> tuple[str, list[Step]]:
     """Remove per-character pinyin in other shapes than ``區(qū)``, when the page shows that damage.
 
@@ -196,6 +213,8 @@ def fix_pinyin_variants(text: str, *, min_toned: int = MIN_VARIANT_ANNOTATIONS) 
     '我們說,他們說,這個'
     >>> fix_pinyin_variants("國(guo2)家,國(guo2)際", min_toned=2)[0]
     '國家,國際'
+    >>> fix_pinyin_variants("時（shí）間到了,及時（shí）出發")[0]  # annotated wherever it stands
+    '時間到了,及時出發'
     >>> fix_pinyin_variants("發（fā）現（xiàn）和設（shè）")[0]
     '發（fā）現（xiàn）和設（shè）'
     >>> fix_pinyin_variants("“重”读作重（zhòng）,也读作重（chóng）。重量")[0]
@@ -206,7 +225,8 @@ def fix_pinyin_variants(text: str, *, min_toned: int = MIN_VARIANT_ANNOTATIONS) 
     if not _VARIANT_QUICK.search(text):
         return text, []
     matches = [m for m in VARIANT_ANNOTATION.finditer(text) if _variant_reading(m) is not None]
-    if sum(_is_toned(m) for m in matches) < min_toned:
+    toned = sum(_is_toned(m) for m in matches)
+    if toned < min(min_toned, MIN_REPEATED_ANNOTATIONS):
         return text, []
     readings: dict[str, set[str]] = {}
     for m in matches:
@@ -216,6 +236,8 @@ def fix_pinyin_variants(text: str, *, min_toned: int = MIN_VARIANT_ANNOTATIONS) 
         annotated[m.group(1)] += 1
     chosen = {ch for ch, found in readings.items() if len(found) == 1 and text.count(ch) == annotated[ch]}
     if len(chosen) < 0.8 * len(readings) or not any(_is_toned(m) and m.group(1) in chosen for m in matches):
+        return text, []
+    if toned < min_toned and not _annotated_everywhere(chosen, annotated):
         return text, []
     count = 0
 
