@@ -4,6 +4,9 @@ The page is read as plain text, one line at a time. :mod:`cleantext.strip_rules`
 features and, where a rule fires, a *hard* label (furniture wherever it stands) or a *soft* one (furniture
 only outside the article body). Then, here:
 
+0. A line labelled only for the furniture it quotes or names (``注明“如有侵权请联系删除”``, ``伪造备案号``)
+   is read again on its own words, and on a page about statements a statement between two of its
+   paragraphs is not one (:func:`spare_quoted_vocabulary`, :func:`spare_discussed_statements`).
 1. Cut-short copies of a later paragraph (``核心提示：…``) are marked as summary duplicates.
 2. The **body span** is the densest run of prose lines not broken by page furniture (nav bars, licence
    lines, disclaimers...); a disclaimer at either edge of it is peeled off. Inside the span every line
@@ -125,6 +128,8 @@ def strip(
         for line in lines:
             if line.hard is None and site_key(line.text) in site_boilerplate:
                 line.soft = ("site-boilerplate", "repeated_across_batch")
+    spare_quoted_vocabulary(lines)
+    spare_discussed_statements(lines)
     mark_summary_duplicates(lines)
     start, end = body_span(lines)
     end = peel_site_paragraphs(lines, start, end)
@@ -161,7 +166,7 @@ _SITE_LINE = rules.lazy_regex(r"\S\s+[-–—|｜]\s+\S")
 def _question_before_body(lines: list[Line], start: int) -> int:
     """The question that opens a Q&A page: the body's first line, or the one :func:`body_span` left
     above the asker and answer labels (``-1`` when there is none)."""
-    if start < len(lines) and _question_title(lines[start]):
+    if start < len(lines) and (_question_title(lines[start]) or _exclaimed_title(lines[start])):
         return start
     for i in range(start - 1, -1, -1):
         if lines[i].core:
@@ -178,6 +183,158 @@ def _question_title(line: Line) -> bool:
     False
     """
     return line.size <= 40 and line.stops == 1 and line.text.endswith(("？", "?")) and rules.title_like(line)
+
+
+# --- article lines that talk about furniture -----------------------------------------------------
+
+#: Labels a line may owe to the words it quotes (``“如有侵权请联系删除”``) or names (``备案号``).
+_VOCABULARY_LABELS = frozenset({"disclaimer", "copyright", "licence"})
+#: A quoted span: Chinese, corner or straight double quotes around up to 80 characters.
+_QUOTED = rules.lazy_regex(r"“[^“”\n]{1,80}”|「[^「」\n]{1,80}」|『[^『』\n]{1,80}』|\"[^\"\n]{1,80}\"")
+_QUOTE_CHARS = rules.lazy_regex(r"[“「『\"]")
+_DIGIT_ANY = rules.lazy_regex(r"[0-9０-９]")
+#: Han characters of a number-less licence line outside its licence phrases, per character inside them.
+_LICENCE_NAME_SHARE = 1.5
+
+
+def _classify_text(no: int, text: str, skip: Callable[..., str | None] | None = None) -> Line:
+    """``text`` read as a line and labelled by the rules, the hard rule ``skip`` left out."""
+    line = rules.make_line(no, text) or rules.make_line(no, "\u201c\u201d")
+    assert line is not None
+    rules.classify(line, skip=skip)
+    return line
+
+
+def _take_labels(line: Line, other: Line) -> None:
+    line.hard, line.disclaimer = other.hard, other.disclaimer
+    line.soft = None if line.core else other.soft
+
+
+def _licence_named_only(line: Line) -> bool:
+    """A licence phrase named in a headline or a sentence, with no number (``伪造备案号 一家网站被关停``):
+    a filing line gives its number, or is only the names of its licences (``网络文化经营许可证``).
+
+    >>> _licence_named_only(rules.read_line(1, "伪造备案号、冒用他人资质 一家理财网站被关停"))
+    True
+    >>> _licence_named_only(rules.read_line(1, "互联网新闻信息服务许可证"))
+    False
+    >>> _licence_named_only(rules.read_line(1, "备案号：京ICP备12345678号"))
+    False
+    """
+    if _DIGIT_ANY.search(line.text):
+        return False
+    p = line.probe
+    inside = sum(len(rules._NON_HAN.sub("", m.group())) for m in rules.phrase_regex("licence").finditer(p))
+    outside = len(rules._NON_HAN.sub("", p)) - inside
+    return outside > _LICENCE_NAME_SHARE * max(inside, 1)
+
+
+def spare_quoted_vocabulary(lines: list[Line]) -> None:
+    """Lines labelled for a statement, copyright or licence that they only quote or name are read again
+    on their own words: the quoted spans left out (``注明“本文来源于网络，如有侵权请联系删除”``), a licence
+    named with no number (``伪造备案号``) taken as words.
+
+    Why: a court report, a tutorial or a headline about reposting quotes the furniture it is about; the
+    quote made the line a disclaimer, a breaker of the body span, and the article was cut there.
+    """
+    for line in lines:
+        hard = line.hard
+        if (hard is None and not line.disclaimer) or (hard is not None and hard[0] not in _VOCABULARY_LABELS):
+            continue
+        if _QUOTE_CHARS.search(line.text) is not None:
+            masked = _QUOTED.sub("“”", line.text)
+            own = _classify_text(line.no, masked) if masked != line.text else None
+            if own is not None and (own.hard is None or own.hard[0] in _VOCABULARY_LABELS):
+                _take_labels(line, own)  # (another label on the words left: unsure, as it was)
+                hard = line.hard
+        if hard is not None and hard[1] == "licence_number" and _licence_named_only(line):
+            _take_labels(line, _classify_text(line.no, line.text, skip=rules.licence))
+
+
+#: A legal word the page's own lines use this often is its subject (``免责声明`` on a page about them).
+_DISCUSSED_LINES = 2
+#: How many sub-heads may stand between a statement and the paragraphs around it.
+_FLANK_REACH = 3
+_STATEMENT = ("disclaimer", "statement_about_rights")
+
+
+def _discussed_words(lines: list[Line]) -> frozenset[str]:
+    """The legal words (``版权``, ``免责``, ``转载``...) two or more of the page's unlabelled lines use."""
+    legal = rules._disclaimer_regexes()[2]
+    counts: Counter[str] = Counter()
+    for line in lines:
+        if line.hard or line.disclaimer or line.wide < 4 or not rules._LEGAL_HINT.search(line.text):
+            continue
+        counts.update(set(legal.findall(_QUOTED.sub("“”", line.probe))))
+    return frozenset(word for word, n in counts.items() if n >= _DISCUSSED_LINES)
+
+
+def _between_paragraphs(lines: list[Line], i: int) -> bool:
+    """Unlabelled prose on both sides of line ``i``, past at most a few short unlabelled lines (sub-heads)."""
+    for step in (-1, 1):
+        k, seen = i + step, 0
+        while 0 <= k < len(lines) and seen < _FLANK_REACH and not lines[k].core:
+            if lines[k].hard or lines[k].size > 40:
+                return False
+            k, seen = k + step, seen + 1
+        if not (0 <= k < len(lines)) or not lines[k].core or lines[k].hard or lines[k].disclaimer:
+            return False
+    return True
+
+
+def _statement_strength(line: Line, discussed: frozenset[str]) -> int:
+    """:func:`~cleantext.strip_rules.disclaimer_strength` with the page's discussed words not counted."""
+    selfs, _, legal = rules._disclaimer_regexes()
+    p = line.probe
+    if not selfs.search(p):
+        return 0
+    words = len(set(legal.findall(p)) - discussed)
+    if words >= 3 or (words >= 1 and rules._ASKS_TO_BE_TOLD.search(p)):
+        return 2
+    return 1 if words >= 2 else 0
+
+
+def spare_discussed_statements(lines: list[Line]) -> None:
+    """On a page whose own lines talk about statements (two or more unlabelled lines share a legal word:
+    ``免责声明``, ``转载``), a statement-shaped line counts only its other legal words, and one standing
+    between two of the article's paragraphs is at most a statement at the body's edge. A labelled
+    statement (``声明：…``) is never spared.
+
+    Why: a tutorial on writing disclaimers says ``本文说说免责声明的写法`` and lists what they hold
+    (``信息仅供参考、外部链接不代表本站观点…``); each line was a disclaimer, a breaker of the body span.
+    """
+    found = [i for i, line in enumerate(lines) if line.hard == _STATEMENT]
+    if not found:
+        return
+    discussed = _discussed_words(lines)
+    if not discussed:
+        return
+    labels = rules._disclaimer_regexes()[1]
+    for i in found:
+        line = lines[i]
+        if line.marks and labels.match(line.probe):
+            continue
+        strength = _statement_strength(line, discussed)
+        if strength == 2 and line.core and _between_paragraphs(lines, i):
+            strength = 1
+        if strength < 2:
+            line.hard, line.disclaimer = None, strength >= 1
+
+
+#: A headline of a question and an answer or a call: ``“扫码领红包”？当心是骗局！``.
+_EXCLAIMED = rules.lazy_regex(r"[^，,；;：:。]{2,20}[？?！!][^，,；;：:。？?！!]{2,16}[！!]")
+
+
+def _exclaimed_title(line: Line) -> bool:
+    """A headline that asks and then warns, two short clauses ending with ``？`` and ``！`` (read as prose:
+    it has sentence ends) at the top of the body.
+
+    >>> _exclaimed_title(rules.read_line(1, "“扫码领红包”？当心是骗局！"))
+    True
+    >>> _exclaimed_title(rules.read_line(1, "他问：这样做值得吗？我说值得！"))
+    False
+    """
+    return line.size <= 40 and line.stops == 2 and _EXCLAIMED.fullmatch(line.text) is not None
 
 
 # --- furniture inside the body -------------------------------------------------------------------
@@ -666,6 +823,15 @@ def trim_title_list(lines: list[Line], body: list[int]) -> None:
         k += 1
     if k < 2:
         return
+    rest = body[:-k]
+    if body[-k] == body[-k - 1] + 1 or not (
+        len(rest) >= _LIST_MIN or any(lines[i].size > _LIST_TITLE_SIZE for i in rest)
+    ):
+        # No gap before the run, or nothing but a heading above it (a Q&A of short lines): only a
+        # related list's block title inside the run cuts it.
+        k = _related_block_in_run(lines, body, k)
+        if k < 2:
+            return
     first, before = body[-k], body[-k - 1]
     run = lines[first : body[-1] + 1]
     gap = lines[before + 1 : first]
@@ -682,6 +848,21 @@ def trim_title_list(lines: list[Line], body: list[int]) -> None:
     for i in body[-k:]:
         lines[i].soft = _TITLE_LIST
     del body[-k:]
+
+
+def _related_block_in_run(lines: list[Line], body: list[int], k: int) -> int:
+    """How many of the last ``k`` body lines (all short) stand under a related list's block title
+    (``相关问题``) that cuts the run; ``0`` when none does.
+
+    Why: a Q&A of short questions and answers runs straight into ``相关问题`` and its titles; the whole
+    run was short, so no gap stood before it and the titles were kept as the article's. And a Q&A
+    all of whose lines are short, under its title and byline, was taken whole for a list of titles.
+    """
+    for m in range(2, k + 1):
+        gap = lines[body[-m - 1] + 1 : body[-m]]
+        if gap and any(_related_heading(g) for g in gap):
+            return m
+    return 0
 
 
 def _related_heading(line: Line) -> bool:
@@ -716,6 +897,9 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
     seo = _seo_candidates(lines, start)
     contents = _contents_entries(lines, start)
     shaped = [i not in seo and rules.byline_like(lines[i]) for i in range(start)]  # (computed once)
+    for i in range(start - 1):
+        if shaped[i] and shaped[i + 1] and _dated_headline(lines[i]):
+            shaped[i] = False  # ``新馆9月1日起开放`` over ``发布时间：…``: the headline, not a byline
     cands = [
         i
         for i in range(start)
@@ -802,6 +986,31 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         keep_verse_runs(lines, title + 1, start, decisions)
         keep_list_runs(lines, title + 1, start, decisions)
     return title, byline
+
+
+#: A day of the month (``9月1日``), the only date a headline usually names.
+_MONTH_DAY = rules.lazy_regex(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+_HEADLINE_WORDS = 10
+
+
+def _dated_headline(line: Line) -> bool:
+    """A headline naming a day (``区图书馆新馆9月1日起开放 周一也不闭馆了``): byline-shaped by its date
+    alone, with no year, time, colon or byline word, and ten or more Han characters besides the date.
+
+    Why: over the real byline (``发布时间：…``) it was taken for a first byline, and the site's name
+    above it became the title.
+
+    >>> _dated_headline(rules.read_line(1, "区图书馆新馆9月1日起开放 周一也不闭馆了"))
+    True
+    >>> _dated_headline(rules.read_line(1, "3月5日 新华社 记者 张三"))
+    False
+    """
+    p = line.probe
+    if line.size > 40 or ":" in p or "：" in p or rules._REPORTER_CREDIT.search(p):
+        return False
+    if rules._DATE.sub("", p) != _MONTH_DAY.sub("", p) or rules.phrase_regex("byline").search(p):
+        return False  # a year, a time or a byline word (``来源``, ``记者``): a byline
+    return len(rules._NON_HAN.sub("", _MONTH_DAY.sub("", p))) >= _HEADLINE_WORDS
 
 
 def _stub_off_title(lines: list[Line], i: int, title: int) -> bool:
@@ -1529,8 +1738,13 @@ def resolve_footer(
             if _contact_head(line, following):
                 end, own_list = i, True  # ``联系方式：`` on its own line over the article's contacts
                 continue
-            if label[0] in _RESCUABLE and topic_overlap(line.probe, topic()) >= _RESCUE_OVERLAP:
+            if (
+                label[0] in _RESCUABLE
+                and not _home_first(line)
+                and topic_overlap(line.probe, topic()) >= _RESCUE_OVERLAP
+            ):
                 end += 1  # a list or address about the article's own subject: its last line
+                own_list = own_list or label[0] == "contact"  # its phone on the next line goes with it
                 continue
         if label:
             if label[0] == "furniture":
@@ -1592,6 +1806,24 @@ def resolve_footer(
             in_block = True
         else:
             decisions[i] = ("footer", "short_line_after_body")
+
+
+#: A site's home link opening a menu: ``首页``, ``网站首页``, ``返回首页``, ``Home``.
+_HOME_ITEM = rules.lazy_regex(r"(?:网站|返回|回到)?(?:首页|主页)(?![\u4e00-\u9fff])|home\b")
+
+
+def _home_first(line: Line) -> bool:
+    """A menu whose first item is the site's home page: the site's own bar, whatever its other items.
+
+    Why: an article about a site's redesign names its new sections (``“政务公开”“办事服务”``); the
+    site's bar under it shared those words and was kept as the article's last line.
+
+    >>> _home_first(rules.read_line(1, "网站首页 | 政务公开 | 办事服务"))
+    True
+    >>> _home_first(rules.read_line(1, "首页设计 | 栏目调整 | 办事服务"))
+    False
+    """
+    return _HOME_ITEM.match(line.probe) is not None
 
 
 def _profile_after_body(lines: list[Line], i: int) -> bool:

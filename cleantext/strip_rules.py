@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -1854,8 +1855,9 @@ def clear_memo() -> None:
     _MEMO.clear()
 
 
-def classify(line: Line) -> None:
-    """Set the hard and soft labels of ``line`` from the rules (first rule that fires wins)."""
+def classify(line: Line, skip: Callable[[Line], str | None] | None = None) -> None:
+    """Set the hard and soft labels of ``line`` from the rules (first rule that fires wins); the hard
+    rule ``skip``, if given, is left out (a line read again without the rule that named it)."""
     size = line.size
     soft_rules = SOFT_RULES
     if size > 200:  # long lines: only the rules that can fire on them
@@ -1872,7 +1874,7 @@ def classify(line: Line) -> None:
         else:
             hard_rules, soft_rules = _rules_for(line_cues(line))
         for label, rule, limit, _ in hard_rules:
-            if size <= limit:
+            if size <= limit and rule is not skip:
                 name = rule(line)
                 if name:
                     line.hard = (label, name)
