@@ -482,3 +482,13 @@ def test_page_support_counts_only_the_rest_of_the_page():
     assert page_support(page, "林越", "峯", "(1909") > 0
     assert page_support(page, "林越", "無", "(1909") == 0
     assert page_support(DocumentBigrams("林越?o(1909年)"), "林越", "峯", "(1909") == 0
+
+
+def test_text_between_two_restarts_is_not_read_as_one_long_run():
+    # on a page that folds full-width forms, the digits between two restarts could be folded ０-９ inside
+    # one run; re-reading the second run's garbage then paid for turning the text between into garbage
+    clean = "她也分別在1991年以《何日君再來》、2001年以《慌心假期》及2002年以《男人四十》提名台灣金馬獎。"
+    damaged = damage(clean, {clean.index("來"), clean.index("以《男")})
+    assert damaged.count("?") >= 3
+    repaired = fix_gbk_restart(damaged)[0]
+    assert "2001年以《慌心假期》及2002年以《男人四十》提名台灣金馬獎" in repaired

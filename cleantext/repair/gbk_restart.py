@@ -1001,8 +1001,10 @@ def _repair_at(
     folded: bool,
     document: DocumentBigrams,
     damaged_page: bool,
+    second_run: bool = True,
 ) -> _Repair | None:
-    """Try to repair the run whose G0 is the ``?`` at ``text[q]``."""
+    """Try to repair the run whose G0 is the ``?`` at ``text[q]``; ``second_run``: weigh a reading that
+    takes in a later run against the two repaired apart."""
     if q == 0:
         return None
     prev_trail = _trail_byte(text[q - 1], tables)
@@ -1032,7 +1034,28 @@ def _repair_at(
     endings = run_endings(text, start, tables, folded=folded)
     if not endings:
         return None
-    return _best_ending(text, q, endings, leads, model, tables, folded, document, damaged_page)
+    best = _best_ending(text, q, endings, leads, model, tables, folded, document, damaged_page)
+    if best is None or not second_run:
+        return best
+    # A reading through a '?' that ends a shorter one (read as a folded '？' inside the run) also takes
+    # in the next run's damage; it must beat the shorter reading plus that run repaired on its own.
+    # ("再?怼贰?001年以《慌心假期》及2002年?浴赌腥": read as one run, the text between the two restarts
+    # became garbage, because re-reading the second run's garbage gained more than it cost.)
+    shorter = [e for e in endings if e.swallowed and e.end < best.end]
+    if not shorter:
+        return best
+    short = _best_ending(text, q, shorter, leads, model, tables, folded, document, damaged_page)
+    if short is None:
+        return best
+    after = text[:short.start] + short.text + text[short.end:]
+    at = after.find("?", short.start + len(short.text))
+    limit = best.end - (len(text) - len(after))
+    if at == -1 or at >= limit:
+        return best
+    second = _repair_at(after, at, model, tables, readings, folded, document, damaged_page, second_run=False)
+    if second is not None and short.score_gain + second.score_gain >= best.score_gain:
+        return short
+    return best
 
 
 def _view_with_positions(text: str) -> tuple[str, list[int]]:
