@@ -492,3 +492,12 @@ def test_text_between_two_restarts_is_not_read_as_one_long_run():
     assert damaged.count("?") >= 3
     repaired = fix_gbk_restart(damaged)[0]
     assert "2001年以《慌心假期》及2002年以《男人四十》提名台灣金馬獎" in repaired
+
+
+def test_a_run_ended_by_a_real_ascii_byte_is_not_read_on_into_the_next_run():
+    # 發 is B0 6C: its trail byte is the ASCII 'l' that ends the first run; read as a folded 'ｌ', the
+    # run went on to the next restart and turned 展形成 into garbage
+    clean = "廉價的便士報的迅速崛起對《泰晤士報》的生存和發展形成了巨大威脅。"
+    damaged = damage(clean, {clean.index("報》"), clean.index("了")})
+    assert "l展形成?" in damaged
+    assert fix_gbk_restart(damaged)[0] == clean

@@ -1037,11 +1037,12 @@ def _repair_at(
     best = _best_ending(text, q, endings, leads, model, tables, folded, document, damaged_page)
     if best is None or not second_run:
         return best
-    # A reading through a '?' that ends a shorter one (read as a folded '？' inside the run) also takes
-    # in the next run's damage; it must beat the shorter reading plus that run repaired on its own.
+    # A reading that goes on through a later '?' (read as a folded '？' inside the run) also takes in the
+    # next run's damage; it must beat a shorter reading plus that run repaired on its own.
     # ("再?怼贰?001年以《慌心假期》及2002年?浴赌腥": read as one run, the text between the two restarts
     # became garbage, because re-reading the second run's garbage gained more than it cost.)
-    shorter = [e for e in endings if e.swallowed and e.end < best.end]
+    # (a '?' right at a shorter ending is that run's own end, an invalid pair: not a second run)
+    shorter = [e for e in endings if e.end < best.end and text.find("?", e.end, best.end) > e.end]
     if not shorter:
         return best
     short = _best_ending(text, q, shorter, leads, model, tables, folded, document, damaged_page)
