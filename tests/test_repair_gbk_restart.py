@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from cleantext.repair.gbk_restart import (
     _TAG_REMNANT,
+    LOST_PRIOR,
     DocumentBigrams,
     _bonuses,
     _closes_unopened,
@@ -501,3 +502,11 @@ def test_a_run_ended_by_a_real_ascii_byte_is_not_read_on_into_the_next_run():
     damaged = damage(clean, {clean.index("報》"), clean.index("了")})
     assert "l展形成?" in damaged
     assert fix_gbk_restart(damaged)[0] == clean
+
+
+def test_the_full_stop_prior_is_for_the_lost_character_not_for_where_a_run_ends():
+    # a run's last character is where it ran into ASCII text: before a line end a sentence end is likely,
+    # before other text the prior that restarts strike before 。 says nothing
+    mid = _bonuses(("。", "、"), "何日君再來》", "2001年", restart_site=False)
+    lost = _bonuses(("。", "、"), "何日君再來》", "2001年")
+    assert lost.get("。", 0.0) - mid.get("。", 0.0) == LOST_PRIOR["。"]

@@ -737,12 +737,13 @@ def _marked(cands: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str], fr
     return marks, of_fold, frozenset(of_fold)
 
 
+_PARAGRAPH_END_NEXT = re.compile(r"\s*(?:[\r\n<]|$)")
 #: Bonus of an opening bracket or quote when the text after the gap closes one, before its sentence
 #: ends, that nothing on the left opened: the opener can only have been the lost character.
 OPENER_NEEDED = 8.0
 
 
-def _bonuses(marks: tuple[str, ...], left: str, right: str) -> dict[str, float]:
+def _bonuses(marks: tuple[str, ...], left: str, right: str, *, restart_site: bool = True) -> dict[str, float]:
     """Context bonuses of the punctuation candidates: quote balance (as :func:`quote_balance_bonus`),
     doubled marks, the damage's prior and sentence length.
 
@@ -769,7 +770,7 @@ def _bonuses(marks: tuple[str, ...], left: str, right: str) -> dict[str, float]:
                 bonus += OPENER_NEEDED  # "元年?1399年)": the clause closes a bracket nobody opened
             else:
                 bonus += 3.0 if para_right.count(closer) > para_right.count(folded) else -1.0
-        if not (opening and NO_PRIOR_BEFORE_OPENING):
+        if restart_site and not (opening and NO_PRIOR_BEFORE_OPENING):
             bonus += LOST_PRIOR.get(ch, 0.0)
         if ch in _SENTENCE_MARKS:
             bonus += short
@@ -809,7 +810,8 @@ def page_unigram_gains(model: _Model, document: DocumentBigrams, cands: tuple[st
 
 
 def choose(
-    model: _Model, candidates: Iterable[str], left: str, right: str, document: DocumentBigrams | None = None
+    model: _Model, candidates: Iterable[str], left: str, right: str, document: DocumentBigrams | None = None,
+    *, restart_site: bool = True,
 ) -> tuple[str, float, int]:
     """The best filler of a gap: model score of the context, plus quote balance, the page's own
     n-grams, a sentence-length prior and the prior that the damage strikes mostly before ``。``.
@@ -824,7 +826,7 @@ def choose(
     right = right[:_RIGHT_REACH]
     mleft, mright = _model_view(left), _model_view(right[:60]) or "\n"  # the text's end ends a line
     marks, of_fold, folds = _marked(cands)
-    bonus = _bonuses(marks, left, right) if marks else {}
+    bonus = _bonuses(marks, left, right, restart_site=restart_site) if marks else {}
     words = getattr(model, "word_logfreqs", None)
     if words is not None and WORD_WEIGHT:
         for ch, logfreq in words(mleft, cands, mright).items():
@@ -938,13 +940,19 @@ def _rebuild(
             cands = tuple(c for c in cands if tables.pair_of[c][0] in leads)
     last_cands: tuple[str, ...] = ()
     last = ""
+    # the prior that the damage strikes before 。 is about the lost character; a run's last character is
+    # only where the run ran into ASCII: likely a sentence end before a paragraph's end, or where the
+    # byte after it was eaten and may have been the line break before a new sentence
+    may_end = _PARAGRAPH_END_NEXT.match(right_seen) is not None or (
+        ending.swallowed and not restored and not document.paragraphs_tagged
+        and _PARAGRAPH_START.match(after) is not None)
     if pairs:
         if trail is None:
             last_cands = last_candidates(pairs[-1][1], tables)
             if not last_cands:
                 return None
             if len(middle) < 2:  # provisional last character, to give the first one its right context
-                last, _, _ = choose(model, last_cands, left[-2:] + middle, right_seen)
+                last, _, _ = choose(model, last_cands, left[-2:] + middle, right_seen, restart_site=may_end)
         else:
             last = site_pair(pairs[-1][1], trail)
     body = middle + last + right_seen
@@ -959,7 +967,8 @@ def _rebuild(
     if last_cands:
         if worth is not None and not worth(lead, middle):
             return None
-        last, _, _ = choose(model, last_cands, left + lead + middle, right_seen, document)
+        last, _, _ = choose(model, last_cands, left + lead + middle, right_seen, document,
+                            restart_site=may_end)
         guessed.append((1 + len(middle), last))
         lost += 1
     if ending.swallowed and not restored and not ending.extra:
