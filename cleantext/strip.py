@@ -17,6 +17,9 @@ only outside the article body). Then, here:
    own list items there (under a lead-in colon, bulleted alike, or a list most of whose lines share the
    body's words). A site's banner (``某某网_口号``) gives way to a later heading, and a record table
    (``索引号：…`` / ``发文机关：…``) or a newspaper's page line (``第07版：社会``) puts the title after it.
+   The site's date and weather bar (``欢迎访问本站！今天是…``) and unreadable mojibake are never the title;
+   a byline may stand over the title (``2024-05-08 10:21`` / the headline), and a headline may end with
+   a full stop when a byline stands right under it.
 4. After the span: every furniture line goes, block titles take the short title lines under them
    (related lists); a lone short line right after the body is kept (when unsure, keep), and so are
    the article's own endings: outline items (``二、…``, ``1. …``), bracketed notes (``（完）``) and a
@@ -896,7 +899,8 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
     """
     seo = _seo_candidates(lines, start)
     contents = _contents_entries(lines, start)
-    shaped = [i not in seo and rules.byline_like(lines[i]) for i in range(start)]  # (computed once)
+    bars = _date_bars(lines, start)
+    shaped = [i not in seo and i not in bars and rules.byline_like(lines[i]) for i in range(start)]
     for i in range(start - 1):
         if shaped[i] and shaped[i + 1] and _dated_headline(lines[i]):
             shaped[i] = False  # ``新馆9月1日起开放`` over ``发布时间：…``: the headline, not a byline
@@ -911,7 +915,13 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         and not shaped[i]
         and not lines[i].text.startswith(("—", "-"))
         and not _RATING.search(lines[i].text)
+        and i not in bars
     ]
+    garbled = {c for c in cands if unreadable(lines[c])}
+    if garbled and len(garbled) < len(cands):  # (a page's only heading stays: when unsure, keep)
+        cands = [c for c in cands if c not in garbled]
+    else:
+        garbled = set()
     cands = _prefer_headings(lines, cands)
     memo: list[str] = []
 
@@ -940,14 +950,18 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         and (not lines[i].soft or lines[i].soft[0] in _BYLINE_SOFT_OVERRIDES)
     ]
 
-    title = -1
+    title = byline = -1
     for b in bylines:
         if cands and cands[0] < b:  # the headings before the first byline that has any
             before = cands[: bisect_left(cands, b)]
             title = _pick_title(lines, before, topic, fallback=before[-1], banners=False)
+            if (under := _title_under_byline(lines, b, cands, title, topic)) >= 0:
+                title, byline = under, b
             break
     if title < 0 and cands:
         title = _pick_title(lines, cands, topic, fallback=cands[0])
+    if not cands and _stopped_title_over_byline(lines, start):
+        title, byline = start, start + 1  # ``我们终于等到了这一天。`` over ``2024-06-25 作者：某``
     carded = [c - 1 for c in sorted(cards) if c - 1 in cands]
     if carded:
         title = carded[0]  # the heading over the author's card (name, follow button): the post's title
@@ -957,17 +971,24 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
         elif title < 0:
             title = i
     bylines = [b for b in bylines if not _stub_off_title(lines, b, title)]
-    byline = next((b for b in bylines if b > title), -1) if title >= 0 else -1
+    if byline < 0 and title >= 0:
+        byline = next((b for b in bylines if b > title), -1)
+        if byline < 0 and _byline_over_title(lines, title, bylines):
+            byline = title - 1  # ``2024-05-08 10:21`` over the headline, no byline under it
     byline_set = set(bylines)
     front_matter = start < len(lines) and _abstract_line(lines[start])
     for i in range(start):
         line = lines[i]
-        if i == title:
+        if i in (title, byline):
             continue
         if title >= 0 and i > title and i in byline_set:
             continue
         if line.label:
             decisions[i] = line.label
+        elif i in bars:
+            decisions[i] = ("header", "date_weather_bar")
+        elif i in garbled:
+            decisions[i] = ("debris", "unreadable_line")
         elif i in contents:
             decisions[i] = ("contents", "entry_under_contents_heading")
         elif title >= 0 and i < title:
@@ -980,12 +1001,192 @@ def resolve_header(lines: list[Line], start: int, decisions: list[tuple[str, str
             continue  # the author by a follow button; a paper's authors and affiliation over its abstract
         elif title >= 0 and _RECORD_FIELD.fullmatch(line.probe):
             decisions[i] = ("header", "record_field")
-        elif title >= 0 and _unrelated_short_line(line, lambda: topic() + lines[title].probe):
+        elif title >= 0 and i > title and spam_keyword_row(line, lines[i - 1], topic):
+            decisions[i] = ("spider-pool", "keyword_row_under_title")
+        elif (
+            title >= 0
+            and _unrelated_short_line(line, lambda: topic() + lines[title].probe)
+            and not _heading_over_body(lines, i, start, title, topic)
+        ):
             decisions[i] = _UNRELATED
     if title >= 0 and _UNRELATED in decisions[title + 1 : start]:
         keep_verse_runs(lines, title + 1, start, decisions)
         keep_list_runs(lines, title + 1, start, decisions)
     return title, byline
+
+
+def _byline_over_title(lines: list[Line], title: int, bylines: list[int]) -> bool:
+    """The line right over the title is a plain byline (no counter, no button: ``2024-05-08 10:21``,
+    ``作者：某某 2024-05-08``) and no byline stands under the title: the article's byline, printed first.
+    A field of a record table (``发布机构：… 成文日期：…`` under ``索引号：…``) is not one.
+
+    >>> ml = rules.read_line
+    >>> _byline_over_title([ml(1, "2024-05-08 10:21"), ml(2, "周末去爬山")], 1, [0])
+    True
+    >>> _byline_over_title([ml(1, "时间：2024-03-03 人气：835"), ml(2, "周末去爬山")], 1, [0])
+    False
+    """
+    above = title - 1
+    if above not in bylines or any(b > title for b in bylines) or lines[above].label:
+        return False
+    if rules.phrase_regex("counter").search(lines[above].probe):
+        return False  # ``发布时间：… 阅读：3.4万``: the site's meta row over its headline
+    return above == 0 or not (
+        _TABLE_FIELD.match(lines[above - 1].text) or rules.byline_like(lines[above - 1])
+    )
+
+
+#: Date-bar-shaped lines in a row with this many weather words among them are a forecast's table.
+_BAR_TABLE = 2
+
+
+def _date_bars(lines: list[Line], start: int) -> set[int]:
+    """The site's date and weather bars before the body (:func:`~cleantext.strip_rules.date_bar`): never
+    the title nor the byline. Two or more in a row that each name the weather are the article's own
+    table (``今天 小雨 3~8℃`` / ``明天 多云 2~9℃``); a weather bar over a date bar is the site's header.
+
+    >>> ml = rules.read_line
+    >>> sorted(_date_bars([ml(1, "欢迎访问本站！今天是2024年5月8日 星期三"), ml(2, "周末去爬山")], 2))
+    [0]
+    >>> rows = [ml(k, f"周{d} 小雨 {k}~9℃") for k, d in enumerate("一二三", 1)]
+    >>> sorted(_date_bars(rows, 3))
+    []
+    """
+    found = [i for i in range(start) if not lines[i].hard and not lines[i].core and rules.date_bar(lines[i])]
+    runs: list[list[int]] = []
+    for i in found:
+        if runs and runs[-1][-1] == i - 1:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    weather = rules._date_bar_regexes()[1]
+    return {
+        i
+        for run in runs
+        if sum(1 for k in run if weather.search(lines[k].probe)) < _BAR_TABLE
+        for i in run
+    }
+
+
+#: Mean log-probability per character under which a line reads as no language: the garbage that a
+#: decoding error leaves when the repair stage could not undo it (``涓婚〉 锟 鏈€鏂?``, about -12 to -14;
+#: real titles and Traditional text score above -9.5, but rare names too fall below: ``瘰鳞蛇``).
+_UNREADABLE = -10.5
+_UNREADABLE_HAN = 3
+#: Characters of a UTF-8 lead byte of CJK (E3-E9) and a continuation byte read as one GBK or Big5 pair
+#: (``涓``, ``鍙``, ``璁``...): rare in text, frequent in mojibake; an unreadable line needs two.
+_MOJIBAKE_SIGNS = 2
+
+
+@lru_cache(maxsize=1)
+def _mojibake_signs() -> frozenset[str]:
+    pairs = (bytes((lead, trail)) for lead in range(0xE3, 0xEA) for trail in range(0x80, 0xC0))
+    return frozenset(
+        pair.decode(codec, "ignore") for pair in pairs for codec in ("gbk", "big5")
+    ) - {""}
+
+
+def unreadable(line: Line) -> bool:
+    """A header line of three or more Han characters that the character language model finds no sense
+    in and that shows two or more characters typical of UTF-8 read as GBK or Big5: mojibake left
+    unrepaired, never the title (a short real title under it is). A name of rare characters
+    (``瘰鳞蛇``) scores as low but shows no such character.
+
+    >>> unreadable(rules.make_line(1, "涓婚〉 锟 鏈€鏂?")), unreadable(rules.make_line(1, "周末去爬山啦"))
+    (True, False)
+    >>> unreadable(rules.make_line(1, "瘰鳞蛇"))
+    False
+    """
+    han = rules._NON_HAN.sub("", line.text)
+    if line.size > 80 or len(han) < _UNREADABLE_HAN:
+        return False
+    signs = _mojibake_signs()
+    if sum(1 for c in han if c in signs) < _MOJIBAKE_SIGNS:
+        return False
+    model = _language_model()
+    return model is not None and model.mean_logprob(han) < _UNREADABLE
+
+
+@lru_cache(maxsize=1)
+def _language_model() -> object | None:
+    """The character language model, loaded on first use; ``None`` when it is the untrained stub
+    (every text then scores alike and none can be told unreadable)."""
+    from cleantext.langmodel import get_model
+
+    try:
+        model = get_model()
+        if model.mean_logprob("的是") - model.mean_logprob("鍙戝") < 3.0:
+            return None
+    except Exception:  # noqa: BLE001 - a missing table must not stop the strip stage
+        return None
+    return model
+
+
+def _title_under_byline(
+    lines: list[Line], b: int, cands: list[int], title: int, topic: Callable[[], str]
+) -> int:
+    """The heading right under the byline ``b`` when it, not the heading over the byline, is the title
+    (``-1`` otherwise): the one over it is hardly about the body (a site's name, a section's trail) and
+    the one under it clearly is. Some sites print the date first (``2024-05-08 10:21`` / the headline);
+    the byline then stays, over the title.
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "东江在线"), ml(2, "2024-05-08 10:21"), ml(3, "东江首批夜间公交开通")]
+    >>> _title_under_byline(page, 1, [0, 2], 0, lambda: "三条夜间公交线路开通，票价与白天相同。")
+    2
+    >>> _title_under_byline(page, 1, [0, 2], 0, lambda: "东江在线报道：今年的活动很多。")
+    -1
+    """
+    under = b + 1
+    if title < 0 or under not in cands:
+        return -1
+    usual = topic_overlap(lines[title].probe, topic())
+    clearer = topic_overlap(lines[under].probe, topic()) >= usual + _TITLE_MARGIN
+    return under if usual < _TITLE_MARGIN and clearer else -1
+
+
+_STOPPED_TITLE = 40
+_ANY_HAN = rules.lazy_regex(r"[\u4e00-\u9fff]")
+
+
+def _stopped_title_over_byline(lines: list[Line], start: int) -> bool:
+    """The body's first line is a short sentence right over a byline: a headline that ends with a full
+    stop (``我们终于等到了这一天。`` / ``2024-06-25 作者：陈默``), read as prose, when no heading stands
+    before it.
+
+    >>> ml = rules.read_line
+    >>> _stopped_title_over_byline([ml(1, "我们终于等到了这一天。"), ml(2, "2024-06-25 作者：陈默")], 0)
+    True
+    >>> _stopped_title_over_byline([ml(1, "我们终于等到了这一天。"), ml(2, "查分那天晚上，我没睡着。")], 0)
+    False
+    """
+    if start + 1 >= len(lines):
+        return False
+    head, under = lines[start], lines[start + 1]
+    return (
+        head.size <= _STOPPED_TITLE
+        and head.stops == 1
+        and not head.label
+        and not under.core
+        and not under.hard
+        and rules.byline_like(under)
+    )
+
+
+def _heading_over_body(lines: list[Line], i: int, start: int, title: int, topic: Callable[[], str]) -> bool:
+    """Line ``i`` is a heading right over the body while the title chosen above shares no word with the
+    body either: which of the two is the page's title is unsure, so the one over the body stays.
+
+    Why: a header line with no words of the body (spam, a site's name) was taken for the title, and the
+    real short title under it (``周末去爬山``), with no word of the body, was dropped as a widget.
+    """
+    return (
+        i == start - 1
+        and rules.title_like(lines[i])
+        and _ANY_HAN.search(lines[i].text) is not None
+        and not rules._DIGIT.search(lines[i].text)
+        and topic_overlap(lines[title].probe, topic()) == 0.0
+    )
 
 
 #: A day of the month (``9月1日``), the only date a headline usually names.
@@ -1048,11 +1249,12 @@ def _abstract_line(line: Line) -> bool:
 
 
 #: ``某某网_口号``, ``某某网 - 口号 - 栏目``, ``某某｜口号``: a site's name and slogan split by ``_``, a bar
-#: or a spaced dash (or three or more parts joined by bare hyphens, without digits), no sentence in any
-#: part; or a name and its domain (``南城在线 nanchengol.com``).
+#: or a spaced dash (or three or more parts joined by bare hyphens, none of them a bare number: a date
+#: is no banner, ``北京赛车pk10`` may be in one), no sentence in any part; or a name and its domain
+#: (``南城在线 nanchengol.com``).
 _BANNER = rules.lazy_regex(
     r"[^\s，。！？,!?:：_|｜]{2,20}(?:(?:\s*[_|｜]\s*|\s+[-–—·]\s+)[^，。！？,!?:：_|｜]{2,24}){1,3}"
-    r"|[^\s\d，。！？,!?:：-]{2,16}(?:-[^\s\d，。！？,!?:：-]{2,16}){2,3}"
+    r"|(?![\d.]+-)[^\s，。！？,!?:：-]{2,16}(?:-(?![\d.]+(?:-|$))[^\s，。！？,!?:：-]{2,16}){2,3}"
     r"|[^\s，。！？,!?]{2,16}\s+(?:www\.)?[a-z0-9-]{2,30}\.(?:com|cn|net|org|tw|hk)(?:\.cn|\.tw|\.hk)?/?"
 )
 

@@ -1414,6 +1414,59 @@ def greeting(line: Line) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _date_bar_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The date bar's own parts (greeting, ``今天是``, lunar date, temperature...) and its weather words."""
+    entries = phrases("datebar")
+    weather = tuple(e[8:] for e in entries if e.startswith("weather:"))
+    parts = tuple(e for e in entries if not e.startswith("weather:"))
+    return re.compile(_alternation(parts)), re.compile(_alternation(weather))
+
+
+_BAR_HINT = lazy_regex(r"°|℃|星|周|週|礼|禮|今|农|農|阴|陰|风|風|空|aqi|AQI|欢|歡")
+_WEEKDAY = lazy_regex(r"(?:星期|礼拜|周)[一二三四五六日天]")
+_FULL_DATE = lazy_regex(
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*月\s*\d{1,2}\s*日"
+)
+#: What a date bar may hold besides its parts: a city's name (``北京``, ``杭州市``).
+_BAR_PLACE = 4
+
+
+def date_bar(line: Line) -> str | None:
+    """A site's date and weather bar: a date or weekday with a part no byline has (a greeting,
+    ``今天是``, a lunar date, a temperature, the air quality), or a weather word with a temperature,
+    and at most a city's name besides (``欢迎访问本站！今天是2024年5月8日 星期三``, ``北京 晴 12℃~25℃``).
+
+    A byline's date (``2024年5月8日 星期三 10:21``) and a diary's (``5月8日 星期三 晴``) are not one.
+
+    >>> date_bar(make_line(1, "欢迎访问本站！今天是2024年5月8日 星期三"))
+    'date_weather_bar'
+    >>> date_bar(make_line(1, "北京 晴 12℃~25℃ 空气质量：良"))
+    'date_weather_bar'
+    >>> date_bar(make_line(1, "2024年5月8日 星期三 晴")) is None
+    True
+    >>> date_bar(make_line(1, "今天是母亲节，我给妈妈做了一顿饭")) is None
+    True
+    >>> date_bar(make_line(1, "2024-05-08 来源：今日头条")) is None
+    True
+    """
+    if line.size > 60 or line.core or not _BAR_HINT.search(line.text):
+        return None
+    parts, weather = _date_bar_regexes()
+    rest, extras = parts.subn(" ", line.probe)
+    if not extras:
+        return None
+    rest, weathers = weather.subn(" ", rest)
+    rest, days = _WEEKDAY.subn(" ", rest)
+    rest, dates = _FULL_DATE.subn(" ", rest)
+    if not (dates or days or weathers):
+        return None
+    words = _NOT_WORD.sub("", rest)
+    if _DIGIT.search(words) or len(words) > _BAR_PLACE or phrase_regex("byline").search(words):
+        return None
+    return "date_weather_bar"
+
+
 def _labelled(line: Line, name: str, limit: int) -> bool:
     if line.size > limit or line.stops or line.text[0] not in initials(name):
         return False
