@@ -848,6 +848,8 @@ _CALL_TO_ACTION = lazy_regex(
     rf"|(?:就在|尽在)[^,，。]{{0,10}}{_CALL_TARGET}"
     r"|点击(?:这里|此处|下方|上方)|关注(?:我们?|作者)[\"”]?$"
     r"|^(?:扫一扫|扫码|扫描二维码|微信扫码)[,，:：\s]*(?:在|用|到)?手机"
+    r"|^(?:用|在|去)?(?:app|客户端|小程序)(?:内|中|里)?(?:打开|查看|阅读|观看)"
+    r"|^点(?:个|一下)?(?:赞|在看)"
 )
 #: A tap in the first person (``点我下载``, ``按我看活动办法``, ``一按即时收看``): only a button talks so.
 _FIRST_PERSON_TAP = lazy_regex(r"(?:点我|按我|點我|一按|戳我)\S")
@@ -916,7 +918,7 @@ def tap_prompt(line: Line) -> str | None:
     return None
 
 
-_MORE_PROMISE = lazy_regex(r"(?:看|查看|获取|阅读)更多|更多精彩")
+_MORE_PROMISE = lazy_regex(r"(?:看|查看|获取|阅读)更多|更多精彩|体验更(?:佳|好)")
 
 #: A prompt to scroll on, left between two paragraphs: ``请继续往下阅读...``, ``继续阅读全文``.
 _READ_ON = lazy_regex(r"[(（【\[]?(?:请)?继续(?:往下|向下)?(?:阅读|浏览|看)(?:全文|下文)?[.…。]*[)）】\]]?")
@@ -1763,7 +1765,7 @@ SOFT_RULES = (
 # cues, only the rules that can fire (the order is kept, so the first rule that fires still wins).
 
 CUE_TAG = 1  #: a ``<`` (empty injected tag)
-CUE_BRACKET = 2  #: the line opens with a bracket (placeholder)
+CUE_BRACKET = 2  #: the line opens with a bracket (placeholder, an ad's mark)
 CUE_PIPE = 4  #: a ``|`` or ``｜`` (spider pool)
 CUE_MENU = 8  #: a menu separator or a space (nav bar)
 CUE_DIGIT = 16  #: a digit (counter, post stamp)
@@ -1829,7 +1831,7 @@ def line_cues(line: Line) -> int:
     cues = 0
     if "<" in text:
         cues |= CUE_TAG
-    if text[0] in "[{<【［":
+    if text[0] in "[{<【［(（〔":
         cues |= CUE_BRACKET
     if pipe:
         cues |= CUE_PIPE
