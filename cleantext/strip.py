@@ -883,7 +883,7 @@ def _seo_candidates(lines: list[Line], start: int) -> dict[int, bool]:
     found: dict[int, bool] = {}
     for i in range(min(start, 6)):
         line = lines[i]
-        if line.hard:
+        if line.hard and line.hard[1] != "joined_keyword_row":  # (at the top, that row is the SEO title)
             continue
         seo = rules.seo_keywords(line)
         if seo is None:

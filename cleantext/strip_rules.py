@@ -369,6 +369,43 @@ def spider_pool(line: Line) -> str | None:
     return None
 
 
+#: A joined keyword row: this many runs at least, each at most this long, most longer than a name.
+_JOINED_MIN_RUNS, _JOINED_MAX_RUN, _JOINED_NAME = 6, 12, 3
+#: Joiners no prose uses between words: ``_`` and em dashes without spaces (a spaced ASCII hyphen joins
+#: a list of links an article may hold: ``有田中井手之战 - 吉田郡山城之战 - …``).
+_JOINERS = lazy_regex(r"_|—")
+_SPACED_JOIN = lazy_regex(r"\s[-–—]|[-–—]\s")
+
+
+def joined_keywords(line: Line) -> str | None:
+    """Six or more keyword runs joined by ``_`` or dashes (``棋牌游戏大厅——首存优惠——彩票开奖结果——…``),
+    with no sentence: an SEO title or a spider pool's row, wherever it stands. Prose joins at most a
+    clause or two with a dash; a route of place names (``北京—天津—济南—南京—上海—杭州``) has runs no
+    longer than a name.
+
+    >>> row = "——".join(["棋牌游戏大厅", "首存优惠", "彩票开奖结果", "体育投注", "老虎机", "六合彩资料"])
+    >>> joined_keywords(make_line(1, row))
+    'joined_keyword_row'
+    >>> joined_keywords(make_line(1, "北京—天津—济南—南京—上海—杭州")) is None
+    True
+    >>> joined_keywords(make_line(1, "他说——这件事——我们明天再谈")) is None
+    True
+    >>> links = " - ".join(["有田中井手之战", "吉田郡山城之战", "严岛之战"] * 2)
+    >>> joined_keywords(make_line(1, links)) is None
+    True
+    """
+    if line.stops or line.size > 200 or not _JOINERS.search(line.text) or _SPACED_JOIN.search(line.text):
+        return None
+    sep, n, runs = keyword_runs(line.probe, "_-")
+    if not sep or n < _JOINED_MIN_RUNS or max(map(len, runs)) > _JOINED_MAX_RUN:
+        return None
+    if sum(1 for r in runs if _ANY_HAN.search(r)) < 0.8 * n or not all(r.isalnum() for r in runs):
+        return None
+    if 2 * sum(1 for r in runs if len(r) > _JOINED_NAME) < n:
+        return None
+    return "joined_keyword_row"
+
+
 def _furniture_share(runs: list[str]) -> float:
     """Share of runs that are page furniture (nav words) or a licence number."""
     furn = phrase_regex("furniture")
@@ -1714,6 +1751,7 @@ HARD_RULES = (
     ("widget", consent_notice, 300, True),
     ("footer", original_title, 80, True),
     ("spider-pool", spider_pool, 100_000, False),
+    ("spider-pool", joined_keywords, 200, False),
     ("nav", nav_bar, 200, False),
     ("licence", licence, 120, False),
     ("copyright", copyright_line, 160, True),

@@ -46,3 +46,19 @@ def test_a_comment_section_heading_after_the_body_goes():
     for heading in ("评论区", "全部评论"):
         kept = stripped(*BODY, heading)
         assert heading not in kept and BODY[3] in kept
+
+
+def test_keyword_rows_joined_by_em_dashes_go_anywhere():
+    spam = "棋牌游戏大厅——首存优惠——彩票开奖结果——体育投注——老虎机——六合彩资料——足球比分直播"
+    kept = stripped(spam, *BODY)
+    assert spam not in kept and BODY[0] in kept and BODY[3] in kept
+    assert spam not in stripped(*BODY, spam)
+
+
+def test_dashes_that_prose_or_an_article_list_uses_stay():
+    route = "北京—天津—济南—南京—上海—杭州"  # a route: runs no longer than a name
+    links = "有田中井手之战 - 吉田郡山城之战 - 第一次月山富田城之战 - 严岛之战 - 防长经略 - 忍原崩"
+    for text in (route, links, "他说——这件事——我们明天再谈——先吃饭吧"):
+        line = line_of(text)
+        rules.classify(line)
+        assert line.hard is None, text
