@@ -276,8 +276,14 @@ def classify(raw, intended, exp, pre):
     return res, diffs
 
 
-def main():
-    ap = argparse.ArgumentParser()
+def run(pages, judge, combos, description=None):
+    """Clean every page, judge it and print the figures (shared with bench_probe2.py).
+
+    ``pages`` yields ``(i, name, build)``, ``build()`` giving (raw bytes, intended text, expected lines,
+    pre-damage lines); ``judge`` is :func:`classify` or a refinement of it. Flags: ``-v`` lists every
+    difference, ``--only COMBO``, ``--dump DIR`` writes the pages and their expected texts.
+    """
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("-v", action="store_true")
     ap.add_argument("--only")
     ap.add_argument("--dump")
@@ -285,36 +291,48 @@ def main():
     total = exact = 0
     per_combo = defaultdict(lambda: [0, 0])
     per_stage = Counter()
-    for i, art in enumerate(ARTICLES):
-        second = (i * 3 + 5) % 10 if (i * 3 + 5) % 10 != i % 10 else (i + 1) % 10
-        combos = [COMBOS[i % 10], COMBOS[second]]
-        for name in combos:
-            prng = random.Random(f"{i}-{name}")
-            raw, intended, exp, pre = combo_pages(name, art, prng)
-            if a.only and name != a.only:
-                continue
-            if a.dump:
-                Path(a.dump).mkdir(exist_ok=True)
-                Path(a.dump, f"{i:02d}_{name}.txt").write_bytes(raw)
-                Path(a.dump, f"{i:02d}_{name}.expected.txt").write_text("\n\n".join(exp) + "\n")
-            res, diffs = classify(raw, intended, exp, pre)
-            total += 1
-            per_combo[name][1] += 1
-            if not diffs:
-                exact += 1
-                per_combo[name][0] += 1
-                continue
-            for stage, _kind, _line in diffs:
-                per_stage[stage] += 1
-            if a.v:
-                print(f"--- {i:02d} {name}")
-                for stage, kind, line in diffs:
-                    print(f"   [{stage}] {kind}: {line[:90]}")
+    for i, name, build in pages:
+        if a.only and name != a.only:
+            continue
+        raw, intended, exp, pre = build()
+        if a.dump:
+            Path(a.dump).mkdir(exist_ok=True)
+            Path(a.dump, f"{i:02d}_{name}.txt").write_bytes(raw)
+            Path(a.dump, f"{i:02d}_{name}.expected.txt").write_text("\n\n".join(exp) + "\n")
+        try:
+            _res, diffs = judge(raw, intended, exp, pre)
+        except Exception as exc:  # a refused page (binary?) counts as every line lost
+            diffs = [(f"error({type(exc).__name__})", "missing", str(exc))]
+        total += 1
+        per_combo[name][1] += 1
+        if not diffs:
+            exact += 1
+            per_combo[name][0] += 1
+            continue
+        for stage, _kind, _line in diffs:
+            per_stage[stage] += 1
+        if a.v:
+            print(f"--- {i:02d} {name}")
+            for stage, kind, line in diffs:
+                print(f"   [{stage}] {kind}: {line[:90]}")
     print(f"pages {total} exact {exact}")
-    for name in COMBOS:
+    for name in combos:
         if per_combo[name][1]:
             print(f"  {name:20s} {per_combo[name][0]}/{per_combo[name][1]}")
     print("differences by stage:", dict(per_stage))
+
+
+def pages():
+    """Each article under two of the combos."""
+    for i, art in enumerate(ARTICLES):
+        second = (i * 3 + 5) % 10 if (i * 3 + 5) % 10 != i % 10 else (i + 1) % 10
+        for name in (COMBOS[i % 10], COMBOS[second]):
+            rng = random.Random(f"{i}-{name}")
+            yield i, name, lambda name=name, art=art, rng=rng: combo_pages(name, art, rng)
+
+
+def main():
+    run(pages(), classify, COMBOS)
 
 
 if __name__ == "__main__":

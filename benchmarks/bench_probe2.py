@@ -27,16 +27,14 @@ stage's). Prints pages exact per combination and differences per stage; nothing 
 """
 from __future__ import annotations
 
-import argparse
 import random
 import re
 import sys
-from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_probe import READINGS, classify, nlines, norm, to_script  # noqa: E402
+from bench_probe import READINGS, classify, nlines, norm, run, to_script  # noqa: E402
 from probe2_articles import ARTICLES  # noqa: E402
 
 from cleantext import convert as C  # noqa: E402
@@ -305,46 +303,16 @@ def charge(raw, intended, exp, pre):
     return res, out
 
 
-def main():
-    ap = argparse.ArgumentParser()
-    ap.add_argument("-v", action="store_true")
-    ap.add_argument("--only")
-    ap.add_argument("--dump")
-    a = ap.parse_args()
-    total = exact = 0
-    per_combo = defaultdict(lambda: [0, 0])
-    per_stage = Counter()
+def pages():
+    """Each article under every combo."""
     for i, art in enumerate(ARTICLES):
         for name in COMBOS:
-            prng = random.Random(f"p2-{i}-{name}")
-            raw, intended, exp, pre = combo_pages(name, art, prng)
-            if a.only and name != a.only:
-                continue
-            if a.dump:
-                Path(a.dump).mkdir(exist_ok=True)
-                Path(a.dump, f"{i:02d}_{name}.txt").write_bytes(raw)
-                Path(a.dump, f"{i:02d}_{name}.expected.txt").write_text("\n\n".join(exp) + "\n")
-            try:
-                _res, diffs = charge(raw, intended, exp, pre)
-            except Exception as exc:  # a refused page (binary?) counts as every line lost
-                diffs = [(f"error({type(exc).__name__})", "missing", str(exc))]
-            total += 1
-            per_combo[name][1] += 1
-            if not diffs:
-                exact += 1
-                per_combo[name][0] += 1
-                continue
-            for stage, _kind, _line in diffs:
-                per_stage[stage] += 1
-            if a.v:
-                print(f"--- {i:02d} {name}")
-                for stage, kind, line in diffs:
-                    print(f"   [{stage}] {kind}: {line[:90]}")
-    print(f"pages {total} exact {exact}")
-    for name in COMBOS:
-        if per_combo[name][1]:
-            print(f"  {name:20s} {per_combo[name][0]}/{per_combo[name][1]}")
-    print("differences by stage:", dict(per_stage))
+            rng = random.Random(f"p2-{i}-{name}")
+            yield i, name, lambda name=name, art=art, rng=rng: combo_pages(name, art, rng)
+
+
+def main():
+    run(pages(), charge, COMBOS)
 
 
 if __name__ == "__main__":
