@@ -17,7 +17,12 @@ A short line (a title, a name, a byline: ``SHORT_LINE``) needs one sign only, an
 its page: at the page's gates when other lines show the same damage, else only when its reading scores
 far better (``SHORT_MIN_GAIN``), has two characters at least and is mostly known bytes.
 A reading that still looks like garbage is decoded again, so double layers (``UTF-8 → GBK → UTF-8 →
-cp1252``) come undone one layer at a time.
+cp1252``) come undone one layer at a time. When the outer layer lost bytes (UTF-8 read as GBK with ``?``,
+saved as UTF-8 and read as GBK again; or read as cp1252, then as GBK), its characters with lost bytes
+are not guessed as Chinese text (they are mojibake): they are left open, and the inner layer keeps
+those readings that fit its own byte structure and lets the language model choose among them with the
+inner text's characters (see "double layers" below). A line whose layers cannot be read that way is
+left as it is.
 
 Kinds: UTF-8 read as GBK, as Big5 and as cp1252/latin-1 (with C1 controls as browsers give them), Big5
 read as GBK, GBK read as Big5, and GBK or Big5 read as cp1252/latin-1. UTF-8 read as Big5 with ``?``
@@ -34,9 +39,10 @@ import operator
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import accumulate as itertools_accumulate
+from itertools import compress, islice, product
 
 from cleantext.langmodel import DocumentCache, fold, get_model
 from cleantext.repair.markup import read_references
@@ -153,6 +159,8 @@ class Kind:
     folds_fullwidth: bool  # the wrong codec gives full-width forms that sites fold to ASCII
     superset: str  # a codec that encodes everything ``wrong`` gives (user areas included)
     errors: str = "strict"  # error handler that completes ``wrong`` when encoding
+    #: What reading a ``?`` as itself costs (the byte ``3F``); a lost byte costs ``_COST_HOLE``.
+    question_mark_cost: float = 1.5
 
 
 KINDS = (
@@ -222,6 +230,8 @@ def _kind_signs() -> dict[str, re.Pattern[str]]:
         + _pairs_class("big5", range(0xA3, 0xA4), range(0xA1, 0xFF)),
     }
     signs = {name: re.compile(_class(c)) for name, c in chars.items()}
+    latin = _utf8_latin_as_gbk()
+    signs["utf8_as_gbk"] = re.compile(_class(chars["utf8_as_gbk"]) + "|" + latin)
     # UTF-8 of CJK (leads E2-E9, two continuation bytes) or, a layer further out, of a Latin-1 character
     # (leads C2, C3: ``Ã¤Â¸Â­`` is 中 encoded twice).
     signs["utf8_as_cp1252"] = re.compile("[\u00e2-\u00e9]" + cp1252_cont + cp1252_cont
@@ -230,9 +240,56 @@ def _kind_signs() -> dict[str, re.Pattern[str]]:
     # seldom puts two accented letters side by side); the trail byte may also be an ASCII letter.
     high = _class("".join(_cp1252_char(b) for b in range(0x81, 0xFF)))
     signs["gbk_as_cp1252"] = signs["big5_as_cp1252"] = re.compile(high + high)
-    signs["any"] = re.compile(_class("".join(sorted(set("".join(chars.values())))))
-                              + "|[\u00c2\u00c3\u00e2-\u00e9]|" + high + high)
+    # (the pairs above, but for the rare ones among them, are frequent characters: ``any`` holds those
+    # only, so that clean text does not wake the line-by-line test)
+    every = set("".join(chars.values())) | set(_rare(_latin_pairs()))
+    signs["any"] = re.compile(_class("".join(sorted(every))) + "|[\u00c2\u00c3\u00e2-\u00e9]|" + high + high)
     return signs
+
+
+def _utf8_latin_as_gbk() -> str:
+    """A regex for UTF-8 text read as cp1252 and then, one layer further out, as GBK.
+
+    The UTF-8 leads of CJK (E3–E9), as cp1252 ``ã``–``é``, are UTF-8 ``C3 A3``–``C3 A9``: GBK pairs
+    茫 盲 氓 忙 莽 猫 茅, each followed by the pair of a continuation byte's cp1252 form (``»`` ``C2 BB``
+    → 禄, ``”`` ``E2 80 9D`` → 鈥). Out of step by a byte, the pairs are a lead's second byte and a
+    continuation's first: kana, Greek and box-drawing forms (``A4 C2`` → ぢ). Clean corpus lines hold
+    these at a density of 0.009 at most; damaged ones at 0.11 at least.
+    """
+    conts = [_cp1252_char(b).encode("utf-8") for b in range(0x80, 0xC0)]
+    leads = _pairs_class("gbk", range(0xC3, 0xC4), range(0xA3, 0xAA))
+    out_of_step = {bytes([a]) + c[:1] for a in range(0xA3, 0xAA) for c in conts}
+    return _class(leads) + _class(_latin_pairs()) + "|" + _class(_decodable_pairs(out_of_step))
+
+
+def _latin_pairs() -> str:
+    """The GBK characters of the first two UTF-8 bytes of each continuation byte's cp1252 form."""
+    return _decodable_pairs({_cp1252_char(b).encode("utf-8")[:2] for b in range(0x80, 0xC0)})
+
+
+def _rare(chars: str) -> str:
+    """Those of ``chars`` that neither script uses much: outside GB2312 and Big5's level 1.
+
+    >>> _rare("鈥聽禄")  # 聽 is Big5 level 1 (Traditional 听), 禄 GB2312
+    '鈥'
+    """
+    out = []
+    for c in _not_gb2312(chars):
+        try:
+            big5 = c.encode("big5")
+        except UnicodeEncodeError:
+            big5 = b"\xff"
+        if big5 >= b"\xc9\x40":
+            out.append(c)
+    return "".join(out)
+
+
+def _decodable_pairs(pairs: set[bytes]) -> str:
+    out = set()
+    for pair in pairs:
+        with contextlib.suppress(UnicodeDecodeError):
+            out.add(pair.decode("gbk"))
+    return "".join(sorted(out))
 
 
 def _cp1252_char(b: int) -> str:
@@ -376,7 +433,7 @@ def _options(kind: Kind, ch: str) -> list[tuple[tuple[int, ...], float]]:
     opts: list[tuple[tuple[int, ...], float]] = []
     if b is not None:
         # Inside mojibake a '?' is more often a lost byte than a question mark.
-        opts.append((tuple(b), 1.5 * _COST_HOLE if ch == "?" else 0.0))
+        opts.append((tuple(b), kind.question_mark_cost * _COST_HOLE if ch == "?" else 0.0))
     if ch in "?\ufffd":
         opts.append(((_UNKNOWN,), 0.0))
         opts.append(((_UNKNOWN_FREE, _UNKNOWN_FREE), 0.1))
@@ -407,30 +464,38 @@ def _moves(kind: Kind, ch: str) -> tuple[tuple[Move, ...], ...]:
         if k == 0:
             best[0] = (0, _COST_VERBATIM, None)
         for seq, c in opts:
-            states = [(k, c)]
-            for byte in seq:
-                new_states = []
-                for st, sc in states:
-                    if byte < 0:
-                        new_states += [(s2, sc + extra) for s2, extra in _hole_steps(kind.source, st)]
-                    else:
-                        s2 = _step(kind.source, st, byte)
-                        if s2 is not None:
-                            new_states.append((s2, sc))
-                states = new_states
-            for st, sc in states:
+            for st, sc in _run(kind.source, k, seq, c):
                 if st not in best or sc < best[st][1]:
                     best[st] = (st, sc, seq)
         out.append(tuple(best.values()))
     return tuple(out)
 
 
-def _decode_lossy(kind: Kind, line: str) -> tuple[list[str | list[int]], float]:
-    """Best reading of ``line`` as ``kind``: pieces that are kept characters or byte runs.
+def _run(source: str, k: int, seq: tuple[int, ...] | bytes, cost: float = 0.0) -> list[tuple[int, float]]:
+    """The decoder states (and costs) that ``seq`` may lead to from state ``k``; unknown bytes branch."""
+    states = [(k, cost)]
+    for byte in seq:
+        new_states = []
+        for st, sc in states:
+            if byte < 0:
+                new_states += [(s2, sc + extra) for s2, extra in _hole_steps(source, st)]
+            else:
+                s2 = _step(source, st, byte)
+                if s2 is not None:
+                    new_states.append((s2, sc))
+        states = new_states
+    return states
+
+
+def _decode_lossy(kind: Kind, line: str, slot_moves: dict[str, tuple[tuple[Move, ...], ...]] | None = None,
+                  ) -> tuple[list[str | list[int]], float, list[int]]:
+    """Best reading of ``line`` as ``kind``: pieces that are kept characters or byte runs, its cost, and
+    the decoder state before each piece (and after the last).
 
     Dynamic programme over (character index, continuation bytes due); each character is read as its
     bytes under the wrong codec, as the full-width form it was folded from, as unknown bytes (``?``),
-    or kept verbatim between whole characters.
+    or kept verbatim between whole characters. ``slot_moves``: the moves of placeholders (see
+    ``_slot_moves``).
     """
     INF = math.inf
     n = len(line)
@@ -439,7 +504,7 @@ def _decode_lossy(kind: Kind, line: str) -> tuple[list[str | list[int]], float]:
     cost[0][0] = 0.0
     for i, ch in enumerate(line):
         row, nxt, nback = cost[i], cost[i + 1], back[i + 1]
-        moves = _moves(kind, ch)
+        moves = slot_moves[ch] if slot_moves and ch in slot_moves else _moves(kind, ch)
         for k in range(4):
             base = row[k]
             if base == INF:
@@ -452,6 +517,7 @@ def _decode_lossy(kind: Kind, line: str) -> tuple[list[str | list[int]], float]:
     end_k = min(range(4), key=lambda s: cost[n][s] + 2 * s * _COST_HOLE)
     total = cost[n][end_k]
     pieces: list[str | list[int]] = []
+    states = [end_k]
     k = end_k
     for i in range(n, 0, -1):
         entry = back[i][k]
@@ -462,10 +528,12 @@ def _decode_lossy(kind: Kind, line: str) -> tuple[list[str | list[int]], float]:
         else:
             pieces.append(list(seq))
         k = prev_k
+        states.append(k)
     pieces.reverse()
+    states.reverse()
     if end_k:
         pieces.append([_UNKNOWN_FREE] * end_k)
-    return pieces, total
+    return pieces, total, states
 
 
 def _split_chars(stream: list[int], source: str = "utf-8") -> list[list[int]]:
@@ -799,9 +867,9 @@ def _refine_pairs(out: list[str], rankings: dict[int, list[tuple[float, str]]],
         out[pos] = out[pos + 1] = ""
         left, _ = context(pos)
         _, right = context(pos + 1)
-        pairs = [a + b for _, a in first for _, b in second]
-        best = _ranked(left, pairs, right, cache, penalty)[0][1]
-        out[pos], out[pos + 1] = best[0], best[1]
+        split = {a + b: (a, b) for _, a in first for _, b in second}  # options may be several characters
+        best = _ranked(left, list(split), right, cache, penalty)[0][1]
+        out[pos], out[pos + 1] = split[best]
 
 
 #: Nats taken off a guess written in the other script than the line's known characters.
@@ -932,11 +1000,50 @@ class Decoding:
     lost: int
     guessed: int
     cost: float
+    #: The reading before its lost bytes were guessed (for a deeper layer to decide them, see ``open``).
+    unguessed: Unguessed | None = field(default=None, repr=False, compare=False)
+    #: Whether this reading decided the lost bytes of an outer layer's reading (``decode_line``'s slots).
+    joint: bool = False
 
 
-def decode_line(kind: Kind, line: str, page: str = "", *, lossy: bool = True) -> Decoding | None:
+@dataclass(frozen=True)
+class Unguessed:
+    """A lossy reading before its guesses: the characters decoded (``""`` at each one with lost bytes),
+    those characters' positions, byte groups and the byte after each, and where a group that decodes to
+    nothing was dropped (an insertion point in ``out``)."""
+
+    kind: Kind
+    out: tuple[str, ...]
+    holes: tuple[tuple[int, tuple[tuple[int, ...], int]], ...]
+    failed: tuple[int, ...]
+
+    def open(self) -> Undecided | None:
+        """The reading with a placeholder for each character with lost bytes (see :class:`Undecided`)."""
+        if len(self.holes) + len(self.failed) > _MAX_SLOTS:
+            return None
+        at = dict(self.holes)
+        dropped = sorted(self.failed)
+        pieces: list[str] = []
+        slots: list[tuple[str, ...] | None] = []
+        d = 0
+        for i, ch in enumerate((*self.out, "")):
+            while d < len(dropped) and dropped[d] == i:
+                pieces.append(chr(_SLOT_BASE + len(slots)))
+                slots.append(None)
+                d += 1
+            if i in at:
+                pieces.append(chr(_SLOT_BASE + len(slots)))
+                slots.append(_slot_candidates(self.kind, *at[i]))
+            else:
+                pieces.append(ch)
+        return Undecided("".join(pieces).strip(), tuple(slots))
+
+
+def decode_line(kind: Kind, line: str, page: str = "", *, lossy: bool = True,
+                slots: tuple[tuple[str, ...] | None, ...] = ()) -> Decoding | None:
     """Read ``line`` back as ``kind`` (lossless fast path, else the lossy programme unless ``lossy`` is
-    False); None if nothing changes.
+    False); None if nothing changes. ``slots``: the characters each placeholder of ``line`` may be (a
+    reading of an outer layer whose lost bytes are left open, see :class:`Undecided`).
 
     >>> decode_line(KINDS[0], "鍙戝竷").text
     '发布'
@@ -944,22 +1051,70 @@ def decode_line(kind: Kind, line: str, page: str = "", *, lossy: bool = True) ->
     True
     """
     fast = None
-    if kind.source == "utf-8" or "?" not in line:  # a double-byte codec reads almost any bytes
-        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
+    if not slots and (kind.source == "utf-8" or "?" not in line):  # a double-byte codec reads almost any
+        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):  # bytes: no fast path with '?'
             fast = line.encode(kind.wrong, errors=kind.errors).decode(kind.source)
     if fast is not None:
         return Decoding(fast, 0, 0, 0.0) if fast != line else None
-    if not lossy or not _mostly_decodes(kind, line):
+    if not lossy:
         return None
-    pieces, cost = _decode_lossy(kind, line)
+    reading = _read_lossy(kind, line, slots)
+    if reading is None:
+        return None
+    out, unknown_at, joint = reading.out, reading.unknown_at, reading.joint
+    unguessed = None
+    if not slots and (unknown_at or reading.failed_at):
+        unguessed = Unguessed(kind, tuple(out), tuple(unknown_at), tuple(reading.failed_at))
+    options = [(pos, list(_candidates(kind, *where))) for pos, where in unknown_at]
+    options += [(pos, opts) for pos, opts, _ in joint]
+    options.sort()
+    _fill_unknowns(out, options, page)
+    settled = {pos for pos, opts, _ in joint if len(opts) == 1}
+    width = {pos: w for pos, _, w in joint}
+    guessed = sum(len(out[pos]) for pos, _ in options if out[pos] and pos not in settled)
+    lost = reading.lost + sum(width.get(pos, 1) for pos, _ in options if not out[pos])
+    text = "".join(out)
+    doubt = reading.doubt + sum(1 for pos, _ in unknown_at if out[pos])
+    if text == line or not _recovered_enough(kind, text, lost, doubt if joint else guessed):
+        return None
+    return Decoding(text, lost, guessed, reading.cost, unguessed, joint=bool(slots))
+
+
+@dataclass
+class _Reading:
+    """The lossy programme's reading of a line before any guess (see ``_read_lossy``)."""
+
+    out: list[str]  # characters read, "" where one with unknown bytes goes
+    unknown_at: list[tuple[int, tuple[tuple[int, ...], int]]]  # those: position, byte group, byte after
+    failed_at: list[int]  # insertion points of byte groups that decode to nothing
+    joint: list[tuple[int, list[str], int]]  # stretches read through placeholders: position, readings, width
+    lost: int
+    doubt: float  # the guesswork in choosing among the stretches' readings, in characters
+    cost: float
+
+
+def _read_lossy(kind: Kind, line: str, slots: tuple[tuple[str, ...] | None, ...] = ()) -> _Reading | None:
+    """The lossy programme's reading of ``line`` as ``kind``, None when it fails or is mostly guesswork."""
+    if not _mostly_decodes(kind, _SLOTS.sub("?", line) if slots else line):
+        return None
+    slot_moves = {chr(_SLOT_BASE + n): _slot_moves(kind, n, c) for n, c in enumerate(slots)} or None
+    pieces, cost, states = _decode_lossy(kind, line, slot_moves)
+    fitting = _fitting_slots(kind, line, pieces, states, slots) if slots else {}
+    lost = sum(1 for ch, piece in zip(line, pieces, strict=False) if piece == [] and _SLOTS.match(ch))
     # Gather consecutive byte pieces into streams and decode them character by character.
     out: list[str] = []
-    lost = guessed = 0
     pending: list[int] = []
     unknown_at: list[tuple[int, tuple[tuple[int, ...], int]]] = []
+    failed_at: list[int] = []
+    joint: list[tuple[int, list[str], int]] = []
+    counts: list[tuple[int, int]] = []
 
     def flush() -> None:
         nonlocal lost
+        if fitting and any(b <= _SLOT_MARK for b in pending):
+            lost += _flush_slots(kind, pending, fitting, out, unknown_at, joint, counts)
+            pending.clear()
+            return
         groups = _split_chars(pending, kind.source)
         for g, group in enumerate(groups):
             if min(group) < 0:
@@ -971,6 +1126,7 @@ def decode_line(kind: Kind, line: str, page: str = "", *, lossy: bool = True) ->
                 out.append(bytes(group).decode(kind.source))
             except UnicodeDecodeError:
                 lost += 1
+                failed_at.append(len(out))
         pending.clear()
 
     for piece in pieces:
@@ -980,15 +1136,332 @@ def decode_line(kind: Kind, line: str, page: str = "", *, lossy: bool = True) ->
         else:
             pending.extend(piece)
     flush()
-    if not _recovered_enough(kind, "".join(out), lost, len(unknown_at)):
+    doubt = sum(_doubt(count, width) for count, width in counts)  # guesswork in the stretches' choices
+    if not _recovered_enough(kind, "".join(out), lost, len(unknown_at) + doubt):
         return None
-    options = [(pos, list(_candidates(kind, *where))) for pos, where in unknown_at]
-    guessed = _fill_unknowns(out, options, page)
-    lost += len(unknown_at) - guessed
-    text = "".join(out)
-    if text == line or not _recovered_enough(kind, text, lost, guessed):
+    return _Reading(out, unknown_at, failed_at, joint, lost, doubt, cost)
+
+
+#: In an outer layer of double mojibake a ``?`` is as often the inner layer's own (a byte it lost,
+#: passed on as ``3F``) as a byte this layer lost: reading it as itself costs no more than a lost byte.
+OUTER_QUESTION_MARK_COST = 1.0
+
+
+def open_line(kind: Kind, line: str) -> Undecided | None:
+    """``line`` read as ``kind`` as an outer layer of double mojibake, its lost bytes left open for the
+    inner layer to decide (see :class:`Undecided`); None without a reading or a lost byte.
+
+    >>> opened = open_line(KINDS[0], "閸忓厖绨?濞撳懏妲戦懞")  # 关于清明节 read twice as GBK, with loss
+    >>> _SLOTS.sub("_", opened.text), len(opened.slots), "簬" in opened.slots[0]  # 鍏充簬娓呮槑鑺 was read
+    ('鍏充_娓呮槑鑺', 1, True)
+    """
+    outer = replace(kind, question_mark_cost=OUTER_QUESTION_MARK_COST)
+    reading = _read_lossy(outer, line)
+    if reading is None or not (reading.unknown_at or reading.failed_at):
         return None
-    return Decoding(text, lost, guessed, cost)
+    return Unguessed(kind, tuple(reading.out), tuple(reading.unknown_at), tuple(reading.failed_at)).open()
+
+
+# --- double layers: the lost bytes of an outer layer decided by the inner one ---------------------
+#
+# UTF-8 text read as GBK with '?' for what GBK cannot pair, saved as UTF-8 and read as GBK again: the
+# outer layer's reading is itself mojibake, so guessing its lost bytes as Chinese text is guessing
+# blind. Instead each character of the outer reading that has lost bytes is left open (a placeholder
+# and every character its known bytes allow); the inner layer reads each placeholder as any of those
+# characters' bytes, keeps those that fit its own byte structure (a UTF-8 lead where a lead is due, a
+# continuation byte elsewhere), and the inner characters they touch are chosen jointly by the language
+# model, as text of the line.
+
+#: Placeholders in an open reading: Supplementary Private Use Area-B, which pages do not use.
+_SLOT_BASE = 0x100000
+_SLOTS = re.compile("[\U00100000-\U0010fffd]")
+#: Byte values below 0 in a stream are unknown; at most this one marks byte j of placeholder n as
+#: ``_SLOT_MARK - 4 * n - j``.
+_SLOT_MARK = -16
+#: At most this many open characters in a line, and characters one may be (more: taken as unknown).
+_MAX_SLOTS = 400
+_MAX_SLOT_CANDIDATES = 4096
+#: Combinations of open characters tried for one stretch of inner characters, and readings kept.
+_MAX_COMBINATIONS = 4096
+_MAX_UNIT_OPTIONS = 48
+#: Guesses per inner character that also has a byte lost by the inner layer itself, readings listed
+#: per combination and in all (the most frequent ``_MAX_UNIT_OPTIONS`` are kept).
+_UNIT_GUESSES = 8
+_MAX_READINGS_PER_COMBINATION = 64
+_MAX_READINGS = 2048
+_COST_SLOT = 0.5  # an open character read as one of its characters' bytes
+_COST_SLOT_MISS = 1.0  # ... read as unknown bytes of its width, none of them fitting
+
+
+@dataclass(frozen=True)
+class Undecided:
+    """A reading of an outer layer with its characters that have lost bytes left open: ``text`` holds
+    ``chr(_SLOT_BASE + n)`` for the n-th, ``slots[n]`` the characters it may be (None: any)."""
+
+    text: str
+    slots: tuple[tuple[str, ...] | None, ...]
+
+
+@lru_cache(maxsize=4096)
+def _slot_candidates(kind: Kind, group: tuple[int, ...], after: int) -> tuple[str, ...] | None:
+    """Every character (of any category: an outer reading is mojibake, not text) that a byte group with
+    lost bytes may have been, with the wrong codec's constraint on ``_UNKNOWN`` bytes (see
+    ``_candidates``); None when there are too many to list.
+
+    >>> len(_slot_candidates(KINDS[0], (0xE9, -2, 0xB6), -2)), _slot_candidates(KINDS[0], (-2, -2, -2), -2)
+    (64, None)
+    """
+    holes = [i for i, b in enumerate(group) if b < 0]
+    if not holes or len(group) not in (2, 3) or len(holes) > 2 or (kind.source == "utf-8" and group[0] < 0):
+        return None
+    if (kind.source == "utf-8" and len(group) == 3 and 0xE0 < group[0] < 0xF0 and group[0] != 0xED
+            and all(b < 0 or 0x80 <= b < 0xC0 for b in group[1:])):
+        out = _three_byte_candidates(kind.wrong, group, after)
+        return tuple(out) if len(out) <= _MAX_SLOT_CANDIDATES else None
+    ranges = [_byte_range(i, len(group), kind.source) for i in holes]
+    trial = bytearray(b if b >= 0 else 0 for b in group)
+    out = []
+    for values in _product(ranges):
+        for i, v in zip(holes, values, strict=True):
+            trial[i] = v
+        try:
+            ch = trial.decode(kind.source)
+        except UnicodeDecodeError:
+            continue
+        if all(group[i] != _UNKNOWN or _lost_verdict(kind.wrong, trial[i], trial[i + 1] if i + 1 < len(group)
+                                                     else after) for i in holes):
+            out.append(ch)
+    return tuple(out) if len(out) <= _MAX_SLOT_CANDIDATES else None
+
+
+def _three_byte_candidates(codec: str, group: tuple[int, ...], after: int) -> list[str]:
+    """``_slot_candidates`` of a three-byte UTF-8 group with a known lead (every reading is a
+    character): counted, not decoded."""
+    base = (group[0] & 0x0F) << 12
+    middles = range(64) if group[1] < 0 else (group[1] & 0x3F,)
+    lasts = range(64) if group[2] < 0 else (group[2] & 0x3F,)
+    constrained = [i for i in (1, 2) if group[i] == _UNKNOWN]
+    out = []
+    for m in middles:
+        for t in lasts:
+            values = (group[0], 0x80 | m, 0x80 | t, after)
+            for i in constrained:
+                b, nxt = values[i], values[i + 1]
+                row = _LOST_ROWS.get((codec, nxt)) or _lost_row(codec, nxt, b"")
+                lost = row[b]
+                if lost == 2:
+                    lost = row[b] = _lost_verdict(codec, b, nxt)
+                if not lost:
+                    break
+            else:
+                out.append(chr(base | m << 6 | t))
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _slot_transitions(kind: Kind, candidates: tuple[str, ...] | None,
+                      ) -> tuple[tuple[tuple[int, int, float], ...], ...]:
+    """For each decoder state: the (state after, byte count, cost) that some candidate's bytes lead to,
+    at the cost of the likeliest (see ``_bytes_cost``)."""
+    out = []
+    for k in range(4):
+        found: dict[tuple[int, int], float] = {}
+        for ch in candidates or ():
+            b = kind.char_bytes(ch)
+            if b is None:
+                continue
+            cost = _COST_SLOT + _bytes_cost(kind.source, k, b)
+            for st, _ in _run(kind.source, k, b):
+                if found.get((st, len(b)), math.inf) > cost:
+                    found[(st, len(b))] = cost
+        out.append(tuple((st, n, c) for (st, n), c in sorted(found.items())))
+    return tuple(out)
+
+
+def _bytes_cost(source: str, k: int, data: bytes) -> float:
+    """How unlike Chinese text in ``source`` bytes are, read from state ``k``: in UTF-8, an ASCII byte
+    inside a run of mojibake or a lead of other than three bytes costs as an unknown lead does.
+
+    Why: several readings of open characters can fit the byte structure equally well; the one that
+    makes ``~`` or a Greek letter of the inner text is the least likely.
+
+    >>> _bytes_cost("utf-8", 1, bytes([0xBF, 0xE5])), _bytes_cost("utf-8", 1, bytes([0x88, 0x7E]))
+    (0.0, 0.3)
+    """
+    if source != "utf-8":
+        return 0.0
+    cost = 0.0
+    for b in data:
+        if not k and (b < 0xE0 or b >= 0xF0):
+            cost += _COST_SHORT_LEAD
+        k = _utf8_step(k, b) or 0
+    return cost
+
+
+def _slot_moves(kind: Kind, n: int, candidates: tuple[str, ...] | None) -> tuple[tuple[Move, ...], ...]:
+    """``_moves`` of the n-th placeholder: the bytes of any of its candidates (marked, decided later),
+    or unknown bytes of a character's width when none fits."""
+    width = 1 if kind.wrong == "cp1252" else 2
+    free = (_UNKNOWN_FREE,) * width
+    miss = _COST_SLOT_MISS if candidates else 0.0
+    out = []
+    for k, transitions in enumerate(_slot_transitions(kind, candidates)):
+        best: dict[int, Move] = {}
+        for st, length, cost in transitions:
+            if st not in best or cost < best[st][1]:
+                best[st] = (st, cost, tuple(_SLOT_MARK - 4 * n - j for j in range(length)))
+        for st, sc in _run(kind.source, k, free, miss):
+            if st not in best or sc < best[st][1]:
+                best[st] = (st, sc, free)
+        if k not in best:  # or dropped, its character lost, where no bytes can be read
+            best[k] = (k, _COST_VERBATIM, ())
+        out.append(tuple(best.values()))
+    return tuple(out)
+
+
+def _fitting_slots(kind: Kind, line: str, pieces: list[str | list[int]], states: list[int],
+                   slots: tuple[tuple[str, ...] | None, ...]) -> dict[int, list[tuple[str, bytes]]]:
+    """Per placeholder read as candidate bytes: the candidates (and bytes) that fit the decoder states
+    the programme chose on both sides of it."""
+    fitting: dict[int, list[tuple[str, bytes]]] = {}
+    for i, ch in enumerate(line):
+        piece = pieces[i]
+        if not (_SLOTS.match(ch) and isinstance(piece, list) and piece and piece[0] <= _SLOT_MARK):
+            continue
+        n = ord(ch) - _SLOT_BASE
+        fits = []
+        for c in slots[n] or ():
+            b = kind.char_bytes(c)
+            if b is not None and len(b) == len(piece) and any(st == states[i + 1]
+                                                              for st, _ in _run(kind.source, states[i], b)):
+                fits.append((c, b))
+        fitting[n] = fits
+    return fitting
+
+
+def _slot_of(marker: int) -> tuple[int, int]:
+    """(placeholder, byte) of a marker byte.
+
+    >>> _slot_of(_SLOT_MARK - 4 * 3 - 1)
+    (3, 1)
+    """
+    return divmod(_SLOT_MARK - marker, 4)
+
+
+def _flush_slots(kind: Kind, stream: list[int], fitting: dict[int, list[tuple[str, bytes]]], out: list[str],
+                 unknown_at: list[tuple[int, tuple[tuple[int, ...], int]]],
+                 joint: list[tuple[int, list[str], int]], counts: list[tuple[int, int]]) -> int:
+    """Decode a byte stream holding placeholders' bytes into ``out``; returns the characters lost.
+
+    The stream is cut into characters as any fitting candidate would cut it (they all have the same
+    byte classes there); the characters that share a placeholder form one stretch whose readings are
+    listed over the placeholders' candidates (``joint``: position, readings, characters; ``counts``:
+    how many readings there were before the rarest were left out, characters).
+    """
+    def rep(b: int) -> int:
+        n, j = _slot_of(b)
+        return fitting[n][0][1][j] if b <= _SLOT_MARK and fitting.get(n) else b
+
+    groups = _split_chars([rep(b) for b in stream], kind.source)
+    units: list[tuple[list[list[int]], set[int]]] = []
+    at = 0
+    for g in groups:
+        span = stream[at : at + len(g)]
+        at += len(g)
+        touched = {_slot_of(b)[0] for b in span if b <= _SLOT_MARK}
+        # a byte the inner codec lost before a placeholder's byte is constrained by it: decided together
+        if units and (touched & units[-1][1] or (touched and span[0] <= _SLOT_MARK
+                                                 and units[-1][0][-1][-1] == _UNKNOWN)):
+            units[-1][0].append(span)
+            units[-1][1].update(touched)
+        else:
+            units.append(([span], touched))
+    lost = 0
+    for u, (members, touched) in enumerate(units):
+        nxt = units[u + 1][0][0][0] if u + 1 < len(units) else _UNKNOWN_FREE
+        nxt = _UNKNOWN_FREE if nxt <= _SLOT_MARK else nxt
+        if touched and all(fitting.get(n) for n in touched):
+            readings, count = _joint_options(kind, members, sorted(touched), fitting, nxt)
+            joint.append((len(out), readings, len(members)))
+            counts.append((count, len(members)))
+            out.append("")
+            continue
+        for g, group in enumerate(members):
+            group = [_UNKNOWN_FREE if b <= _SLOT_MARK else b for b in group]
+            if min(group) < 0:
+                after = members[g + 1][0] if g + 1 < len(members) else nxt
+                unknown_at.append((len(out), (tuple(group), _UNKNOWN_FREE if after < 0 else after)))
+                out.append("")
+                continue
+            try:
+                out.append(bytes(group).decode(kind.source))
+            except UnicodeDecodeError:
+                lost += 1
+    return lost
+
+
+def _doubt(count: int, width: int) -> float:
+    """How many characters' worth of guessing choosing among ``count`` readings of a stretch of
+    ``width`` characters is: a character with a lost byte has ``_MAX_CANDIDATES`` or so readings; a
+    stretch that the inner layer's byte structure narrowed down to a few is mostly known.
+
+    >>> _doubt(1, 1), round(_doubt(2, 1), 2), round(_doubt(48, 2), 2), _doubt(10**6, 2)
+    (0.0, 0.22, 1.22, 2.0)
+    """
+    return min(float(width), math.log(max(1, count)) / math.log(_MAX_CANDIDATES))
+
+
+def _joint_options(kind: Kind, members: list[list[int]], touched: list[int],
+                   fitting: dict[int, list[tuple[str, bytes]]], after: int) -> tuple[list[str], int]:
+    """The readings of a stretch of characters (byte groups ``members``) over every combination of the
+    candidates of the placeholders it holds, most frequent first (at most ``_MAX_UNIT_OPTIONS``), and
+    how many there were."""
+    choices = [fitting[n] for n in touched]
+    while math.prod(map(len, choices)) > _MAX_COMBINATIONS:
+        longest = max(range(len(choices)), key=lambda c: len(choices[c]))
+        choices[longest] = choices[longest][: len(choices[longest]) // 2]
+    flat = [b for m in members for b in m]
+    ends = list(itertools_accumulate(len(m) for m in members))
+    category = unicodedata.category
+    options: dict[str, None] = {}
+    for combo in product(*choices):
+        value = dict(zip(touched, combo, strict=True))
+        data = [value[_slot_of(b)[0]][1][_slot_of(b)[1]] if b <= _SLOT_MARK else b for b in flat]
+        per_char: list[tuple[str, ...]] = []
+        start = 0
+        for end in ends:
+            group = data[start:end]
+            if min(group) < 0:
+                nxt = data[end] if end < len(data) else after
+                found = _candidates(kind, tuple(group), nxt)[:_UNIT_GUESSES]
+            else:
+                try:
+                    ch = bytes(group).decode(kind.source)
+                except UnicodeDecodeError:
+                    break
+                found = (ch,) if category(ch)[0] in "LNPS" else ()
+            if not found:
+                break
+            per_char.append(found)
+            start = end
+        else:
+            while math.prod(map(len, per_char)) > _MAX_READINGS_PER_COMBINATION:
+                longest = max(range(len(per_char)), key=lambda c: len(per_char[c]))
+                per_char[longest] = per_char[longest][: len(per_char[longest]) // 2]
+            options.update(dict.fromkeys(map("".join, product(*per_char))))
+            if len(options) >= _MAX_READINGS:
+                break
+    readings = list(options)
+    count = len(readings)
+    if count > _MAX_UNIT_OPTIONS and _model_is_trained():
+        scores = get_model().unigram_logprobs("".join(readings))
+        totals, at = [], 0
+        for r in readings:
+            totals.append(sum(scores[at : at + len(r)]))
+            at += len(r)
+        order = sorted(range(len(readings)), key=totals.__getitem__, reverse=True)
+        readings = [readings[i] for i in order[:_MAX_UNIT_OPTIONS]]
+    return readings, count
 
 
 #: At most this share of a repaired line may be characters that were lost or guessed, by source codec:
@@ -1066,10 +1539,12 @@ def _lone_sign_line(text: str, at: int) -> list[int]:
 
 def _readings(
     body: str, depth: int, after: Kind | None = None, page: str = "", only: frozenset[str] | None = None,
-    *, short: bool = False,
+    *, short: bool = False, undecided: tuple[Kind, str] | None = None,
 ) -> list[tuple[list[tuple[Kind, Decoding]], float]]:
     """Chains of decodings of ``body`` (one per layer, up to ``depth``) with the score of their result;
-    ``only``: the names of the kinds the first layer may be; ``short``: one sign of a kind is enough.
+    ``only``: the names of the kinds the first layer may be; ``short``: one sign of a kind is enough;
+    ``undecided``: the kind and line of an outer layer whose lossy reading ``body`` is: its lost bytes are
+    then left open (``open_line``) for this layer to decide.
 
     A layer never undoes the one before (Big5-as-GBK then GBK-as-Big5 gives the line back, with only
     its lost bytes filled in by guesses: that is the GBK restart fix's job). An inner layer that is
@@ -1085,11 +1560,19 @@ def _readings(
     tried: set[str] = set()
     # Lossless readings first: a good one spares the lossy programme. A short line without a ``?`` or
     # U+FFFD lost no byte inside (only a cut last character, too little to guess a title from).
-    for lossy in (False, True) if not short or "?" in body or "\ufffd" in body else (False,):
+    rounds = (False, True) if not short or "?" in body or "\ufffd" in body else (False,)
+    opened = None
+    if undecided is not None:
+        rounds = (True,)
+        opened = open_line(*undecided) if kinds else None  # only when some kind may be the inner layer
+    for lossy in rounds:
         for kind in kinds:
             if kind.name in tried:
                 continue
-            decoding = decode_line(kind, body, page, lossy=lossy)
+            if undecided is not None:  # the outer layer's lost bytes decided with this one's
+                decoding = decode_line(kind, opened.text, page, slots=opened.slots) if opened else None
+            else:
+                decoding = decode_line(kind, body, page, lossy=lossy)
             if decoding is None and not lossy:
                 continue  # no lossless reading: the lossy round will try
             tried.add(kind.name)
@@ -1102,9 +1585,16 @@ def _readings(
             inner = decoding.text.strip()
             if depth > 1 and (score < MIN_RESULT_SCORE or _shows_another_layer(inner)):
                 # perhaps a layer of a double mojibake
+                # (an outer layer of UTF-8 read with a double-byte codec: the damage these pages show;
+                # other outer readings with lost bytes are read on as guessed, as a single layer is)
+                lossy_outer = (decoding.unguessed is not None and kind.source == "utf-8"
+                               and not _SLOTS.search(body))
                 for chain, deeper in _readings(inner, depth - 1, kind, page,
-                                               short=_short_length(inner) <= SHORT_LINE):
-                    out.append(([(kind, decoding), *chain], deeper))
+                                               short=_short_length(inner) <= SHORT_LINE,
+                                               undecided=(kind, body) if lossy_outer else None):
+                    # the inner layer decided this one's lost bytes: they are its lost or guessed ones
+                    outer = replace(decoding, lost=0, guessed=0) if chain[0][1].joint else decoding
+                    out.append(([(kind, outer), *chain], deeper))
         if any(len(chain) == 1 and score >= GOOD_SCORE for chain, score in out):
             break
     return out
