@@ -510,3 +510,15 @@ def test_the_full_stop_prior_is_for_the_lost_character_not_for_where_a_run_ends(
     mid = _bonuses(("。", "、"), "何日君再來》", "2001年", restart_site=False)
     lost = _bonuses(("。", "、"), "何日君再來》", "2001年")
     assert lost.get("。", 0.0) - mid.get("。", 0.0) == LOST_PRIOR["。"]
+
+
+def test_a_line_of_mojibake_the_mojibake_fix_left_is_not_re_read_as_restarts():
+    # UTF-8 read as GBK twice, bytes lost each time: its '?' are that damage's, not restarts; re-read,
+    # the line only became other garbage
+    clean = "监管部门提醒，市民在办理业务时要核对信息，不要轻信陌生电话。"
+    once = clean.encode().decode("gbk", errors="replace").replace("\ufffd", "?")
+    twice = once.encode().decode("gbk", errors="replace").replace("\ufffd", "?")
+    page = "今天的新闻。\n" + twice + "\n明天见。"
+    assert fix_gbk_restart(page) == (page, [])
+    # a restart-damaged line of text is still repaired
+    assert fix_gbk_restart(damage(clean, {clean.index("信息")}, fold=False))[0] == clean

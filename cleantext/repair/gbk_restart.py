@@ -35,6 +35,7 @@ from functools import cache, lru_cache
 from typing import Protocol
 
 from cleantext.repair.markup import bare_reference, read_references
+from cleantext.repair.mojibake import utf8_as_gbk_share
 from cleantext.result import Step
 
 #: Private-use code point of GBK FE50, the start of the user-defined block FE50–FEA0 that the sites'
@@ -1245,6 +1246,29 @@ def fix_gbk_restart(
     return new, [step]
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+#: Share of a line's Han characters typical of UTF-8 read as GBK at which the line is mojibake that the
+#: mojibake fix left (too much lost): 0.3-0.4 there, at most 0.1 on restart-damaged corpus lines.
+UNREPAIRED_MOJIBAKE, _MOJIBAKE_MIN_HAN = 0.25, 8
+
+
+def _unrepaired_mojibake_end(text: str, q: int) -> int:
+    """The end of the line holding ``text[q]`` when that line is UTF-8-read-as-GBK mojibake (0 if not).
+
+    >>> _unrepaired_mojibake_end("好\\n閻╂垹?锟犲劥闂傘劍褰侀柋鎺撶Х鐠愮\\n好", 5)
+    20
+    >>> _unrepaired_mojibake_end("我们明天?再来北京参观故宫和长城", 4)
+    0
+    """
+    start = text.rfind("\n", 0, q) + 1
+    end = text.find("\n", q)
+    end = len(text) if end == -1 else end
+    line = text[start:end]
+    if len(_HAN.findall(line)) < _MOJIBAKE_MIN_HAN or utf8_as_gbk_share(line) < UNREPAIRED_MOJIBAKE:
+        return 0
+    return end
+
+
 def _scan(
     text: str,
     model: _Model,
@@ -1266,6 +1290,10 @@ def _scan(
         if text.startswith("???", q):  # the damage leaves at most two in a row: these are the text's own
             q = _QUESTION_MARKS.match(text, q).end()  # type: ignore[union-attr]
             q = text.find("?", q)
+            continue
+        end = _unrepaired_mojibake_end(text, q)
+        if end:  # its '?' are lost bytes of that damage: re-read as restarts, it only becomes other garbage
+            q = text.find("?", end)
             continue
         fix = _repair_at(text, q, model, tables, readings, folded, document, damaged_page)
         if fix is None or fix.tentative:

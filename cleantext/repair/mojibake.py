@@ -202,6 +202,20 @@ def _class(chars: str) -> str:
     return "[" + "".join(re.escape(c) for c in chars) + "]"
 
 
+_HAN = re.compile("[\u4e00-\u9fff]")
+
+
+def utf8_as_gbk_share(line: str) -> float:
+    """Share of ``line``'s Han characters that are typical of UTF-8 read as GBK (``浠 涓 鍙``...): 0.3 to
+    0.4 on such mojibake, under 0.1 on text, GBK restart damage included; 0.0 without Han characters.
+
+    >>> utf8_as_gbk_share("鍙戝竷鏃堕棿锛氬寳浜"), utf8_as_gbk_share("发布时间：北京")
+    (0.3, 0.0)
+    """
+    han = len(_HAN.findall(line))
+    return len(_signs()["utf8_as_gbk"].findall(line)) / han if han else 0.0
+
+
 @lru_cache(maxsize=1)
 def _signs() -> dict[str, re.Pattern[str]]:
     """The sign regex of each kind, and ``any``: a character of any of them."""
