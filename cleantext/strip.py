@@ -136,6 +136,7 @@ def strip(
     mark_summary_duplicates(lines)
     start, end = body_span(lines)
     end = peel_site_paragraphs(lines, start, end)
+    end = peel_author_card(lines, start, end)
     decisions: list[tuple[str, str]] = [_KEEP] * len(lines)
     title, byline = resolve_header(lines, start, decisions)
     if (title < 0 and start < len(lines) and lines[start].size <= 40 and rules.title_like(lines[start])
@@ -350,10 +351,18 @@ def _forum_line(line: Line) -> bool:
     return label is not None and label[0] == "forum-profile"
 
 
+#: A poster's name and the post's full date and time on one line: ``阿猫阿狗 2023-04-13 00:15``.
+_NAME_STAMP = rules.lazy_regex(
+    r"[^\s:：，,。！？!?]{1,12}\s+(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?"
+)
+
+
 def drop_post_headers(lines: list[Line], start: int, end: int, decisions: list[tuple[str, str]]) -> None:
     """Between the posts of a thread, the lines around a post stamp or a button row (``沙发`` /
     ``钓友小王`` / ``发表于 2023-12-18 21:03``): forum words (``沙发``, ``积分 856``) and a short name between
-    two forum lines go. A forum word with no stamp next to it (``沙发`` as a shop's sub-head) stays.
+    two forum lines go, and so does a poster's name with the post's date and time right under a floor
+    (``2楼`` / ``阿猫阿狗 2023-04-13 00:15``). A forum word with no stamp next to it (``沙发`` as a shop's
+    sub-head) stays.
     """
     for i in range(start, end + 1):
         hard = lines[i].hard
@@ -371,6 +380,8 @@ def drop_post_headers(lines: list[Line], start: int, end: int, decisions: list[t
                 continue
             if line.soft is not None and line.soft[0] == "forum-profile":
                 decisions[j] = line.soft
+            elif j > lo and _forum_line(lines[j - 1]) and _NAME_STAMP.fullmatch(line.probe):
+                decisions[j] = ("forum-profile", "poster_stamp_under_floor")
             elif (
                 lo < j < hi
                 and not line.label
@@ -757,8 +768,12 @@ def _across_inline_related(lines: list[Line], clusters: list[list[int]], body: l
 
 #: The heading of a comment section: ``网友评论``, ``全部评论（12）``, ``已有3条评论``, ``共 8 条留言``.
 #: A count of replies alone counts too: ``2条回应``, ``0 則留言``, ``共18条``.
+#: A bare ``评论`` or ``留言`` counts when a comment's stamp follows, and so does a bar of sort toggles
+#: (``按热度 按时间``), which only a list of comments has.
 _COMMENT_HEAD = rules.lazy_regex(
-    r"(?:网友|读者|用户|最新|热门|精彩|全部|所有)(?:评论|留言|跟帖)(?:区|列表)?\s*[(（]?\d*[)）]?"
+    r"(?:(?:网友|读者|用户|最新|热门|精彩|全部|所有|相关)(?:评论|留言|跟帖|回应)(?:区|列表)?|评论|留言|跟帖)"
+    r"\s*[(（]?\d*[)）]?\s*[:：]?"
+    r"|(?:按[\u4e00-\u9fff]{1,3}(?:排序)?\s*){2,3}"
     r"|评论区|评论列表|留言板|(?:已有|共有|共)\s*\d+\s*(?:条|人)(?:评论|留言|跟帖|参与)"
     r"|(?:已有|共有|共|查看|全部)?\s*\d+\s*(?:条|则|則|个)\s*(?:评论|留言|跟帖|跟贴|回应|回應|回复|讨论)"
     r"(?:[,，\s]*(?:点击|查看|展开|我要)\S{0,4})?"
@@ -768,8 +783,9 @@ _COMMENT_LOOKAHEAD = 3
 #: A comment's stamp: a full date (``2012年7月2日``, ``2023-10-03``) or a day with a time (``01-18 00:12``).
 _COMMENT_STAMP = rules.lazy_regex(
     r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}|\d{1,2}[-/月]\d{1,2}日?\s+\d{1,2}:\d{2}"
+    r"|^\d{1,2}\s*(?:分钟|小时|天)前|^(?:昨天|今天|前天)\s*\d{1,2}:\d{2}"
 )
-_COMMENT_CHARS = rules.lazy_regex(r"[评評留跟应應复]")
+_COMMENT_CHARS = rules.lazy_regex(r"[评評留跟应應复按]")
 
 
 def comment_section_head(line: Line, following: list[Line]) -> bool:
@@ -785,6 +801,15 @@ def comment_section_head(line: Line, following: list[Line]) -> bool:
     False
     >>> comment_section_head(ml(1, "评论区"), [ml(2, "请理性发言"), ml(3, "晨曦 2012年7月2日:顶!")])
     True
+
+    A bare ``评论`` over a floor's stamp, a sort bar over a comment and its relative stamp:
+
+    >>> comment_section_head(ml(1, "评论"), [ml(2, "1楼 阿明 2021-12-05 19:02")])
+    True
+    >>> comment_section_head(ml(1, "按热度 按时间"), [ml(2, "阿明：好！"), ml(3, "2小时前 回复")])
+    True
+    >>> comment_section_head(ml(1, "评论"), [ml(2, "这部电影的评论两极分化。")])
+    False
     """
     if not _COMMENT_HEAD.fullmatch(line.probe):
         return False
@@ -815,7 +840,9 @@ def trim_title_list(lines: list[Line], body: list[int]) -> None:
 
     Two or more short lines with a sentence end at the end of the body, only short lines among them
     and three or more short lines in all, cut off from the rest of the body by short non-prose lines
-    (a block title, buttons), are a related list, not the article's last words. Lines that open with
+    (a block title, buttons), are a related list, not the article's last words. Under a related list's
+    block title (``往期推荐``) one such line is enough when more short titles follow it off the body
+    (:func:`_lone_title_under_heading`). Lines that open with
     a quote or an outline marker (dialogue, numbered points) never count.
     """
     k = 0
@@ -824,6 +851,9 @@ def trim_title_list(lines: list[Line], body: list[int]) -> None:
         if line.size > _LIST_TITLE_SIZE or line.text[:1] in "“‘\"'「『(（" or _OUTLINE.match(line.text):
             break
         k += 1
+    if k and _lone_title_under_heading(lines, body):
+        lines[body.pop()].soft = _TITLE_LIST
+        return
     if k < 2:
         return
     rest = body[:-k]
@@ -851,6 +881,46 @@ def trim_title_list(lines: list[Line], body: list[int]) -> None:
     for i in body[-k:]:
         lines[i].soft = _TITLE_LIST
     del body[-k:]
+
+
+def _lone_title_under_heading(lines: list[Line], body: list[int]) -> bool:
+    """The body's last line is a short title (``城里的鸟，你认识几种？``) under a related list's block title
+    (``往期推荐``) that the prose above does not reach, with more short titles under it off the body.
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "看一眼就够了，让它们留在山里。"), ml(2, "往期推荐"), ml(3, "城里的鸟，你认识几种？"),
+    ...         ml(4, "雨后的蘑菇别乱采")]
+    >>> _lone_title_under_heading(page, [0, 2])
+    True
+    >>> page[3] = ml(4, "网站首页 | 关于我们")
+    >>> _lone_title_under_heading(page, [0, 2])
+    False
+    """
+    if len(body) < 2 or body[-1] == body[-2] + 1:
+        return False
+    last = lines[body[-1]]
+    if last.size > _LIST_TITLE_SIZE or last.text[:1] in "“‘\"'「『(（" or _OUTLINE.match(last.text):
+        return False
+    gap = lines[body[-2] + 1 : body[-1]]
+    if any(g.core or g.size > 40 for g in gap) or not any(_related_heading(g) for g in gap):
+        return False
+    return _titles_after(lines, body[-1]) >= 1
+
+
+def _titles_after(lines: list[Line], last: int) -> int:
+    """How many short unlabelled lines with no sentence end follow the body's last line (more titles of
+    a list whose first title, a question, read as prose).
+
+    >>> ml = rules.read_line
+    >>> _titles_after([ml(1, "城里的鸟，你认识几种？"), ml(2, "雨后的蘑菇别乱采")], 0)
+    1
+    >>> _titles_after([ml(1, "城里的鸟，你认识几种？"), ml(2, "网站首页 | 关于我们")], 0)
+    0
+    """
+    n = last + 1
+    while n < len(lines) and _unknown(lines[n]) and lines[n].size <= _LIST_TITLE_SIZE and not lines[n].stops:
+        n += 1
+    return n - last - 1
 
 
 def _related_block_in_run(lines: list[Line], body: list[int], k: int) -> int:
@@ -1814,6 +1884,51 @@ def site_paragraph(line: Line, names: frozenset[str]) -> bool:
     return bool(_SITE_SELF.search(p)) or any(name in p for name in names)
 
 
+#: Lines of an author's blurb between the name and the follow button of a profile card.
+_CARD_BIO_LINES, _CARD_BIO_SIZE, _CARD_HEADING = 2, 80, 8
+
+
+def peel_author_card(lines: list[Line], start: int, end: int) -> int:
+    """The body's new last index once the author's profile card at its end is peeled off: a bare name
+    (under a short heading such as ``作者简介`` or not), one or two lines of blurb, then a follow button
+    (``关注``) right after the body. Returns ``end`` unchanged when there is no such card.
+
+    Why: the blurb is a sentence (``后端工程师，喜欢写代码。``), so it joined the body's run with the name
+    over it; only the follow button under them tells a site's card from the article's last lines. A
+    bio that ends an article without a button (``作者简介：某某，某大学教授。``) stays.
+
+    >>> ml = rules.read_line
+    >>> page = [ml(1, "能传参的不用全局，能局部的不放模块级。"), ml(2, "当然，配置和日志除外。"),
+    ...         ml(3, "作者简介"), ml(4, "林小北"), ml(5, "后端工程师，喜欢写代码。"), ml(6, "关注")]
+    >>> peel_author_card(page, 0, 4), page[3].soft
+    (1, ('footer', 'author_card_after_body'))
+    >>> page[5] = ml(6, "上一篇：谈谈单元测试")
+    >>> peel_author_card(page, 0, 4)
+    4
+    """
+    follow = end + 1
+    if follow >= len(lines) or lines[follow].size > 8 or not _FOLLOW.fullmatch(lines[follow].probe):
+        return end
+    name = end
+    while name > start and end - name < _CARD_BIO_LINES and lines[name].size <= _CARD_BIO_SIZE and (
+        lines[name].core or lines[name].stops
+    ):
+        name -= 1
+    card = lines[name]
+    if name <= start or card.label or card.size > 12 or not _NAME_SHAPE.fullmatch(card.text):
+        return end
+    first = name
+    head = lines[name - 1]
+    if name - 1 > start and not head.core and not head.marks and head.size <= _CARD_HEADING and not head.hard:
+        first = name - 1  # ``作者简介`` / ``关于作者`` over the name
+    for k in range(first, end + 1):
+        lines[k].soft = ("footer", "author_card_after_body")
+    prev = first - 1
+    while prev > start and not (lines[prev].core and not lines[prev].hard and not lines[prev].soft):
+        prev -= 1
+    return prev
+
+
 def peel_site_paragraphs(lines: list[Line], start: int, end: int) -> int:
     """The body's new last index once the site's paragraphs at its end are peeled off: an ad pressing
     the reader to buy (:func:`sales_pitch`) or the site speaking of itself (:func:`site_paragraph`).
@@ -2371,6 +2486,18 @@ _DATE_LINE = rules.lazy_regex(
 )
 
 
+#: An author's signature after a dash: ``——林深``, ``—— 阿May``, ``-- 编者``.
+_SIGNED = rules.lazy_regex(r"(?:——|—|--|－－)\s*[^\s，,。：:；;！!？?]{1,12}")
+#: The date and place of writing: ``2023年5月于南京``, ``写于2023年秋``, ``一九九八年冬于北京``.
+_PLACED_DATE = rules.lazy_regex(
+    r"(?:写|作|记|寫|記)?(?:于|於)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*"
+    r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?|[春夏秋冬]天?)"
+    r"\s*(?:(?:于|於|写于|寫於|夜|晨|凌晨)\s*[\u4e00-\u9fff]{0,8})?"
+)
+#: A letter's closing formula (``此致`` / ``敬礼``, or both on one line).
+_LETTER_CLOSE = rules.lazy_regex(r"此致|敬礼[!！]?|此致\s*敬礼[!！]?")
+
+
 def _signature(lines: list[Line], i: int) -> bool:
     """Whether line ``i`` (right after the body) opens a signature: a date, or a short name over one.
 
@@ -2378,13 +2505,28 @@ def _signature(lines: list[Line], i: int) -> bool:
     True
     >>> _signature([rules.make_line(1, "相关阅读"), rules.make_line(2, "马拉松报名火热进行中")], 0)
     False
+
+    An author's dash signature (``——林深``), a date with the place of writing (``2023年5月于南京``)
+    and a letter's closing (``此致`` / ``敬礼`` over the date) are the article's own last lines too.
+
+    >>> ml = rules.make_line
+    >>> _signature([ml(1, "——林深")], 0), _signature([ml(1, "2023年5月于南京")], 0)
+    (True, True)
+    >>> _signature([ml(1, "此致"), ml(2, "敬礼"), ml(3, "二〇一四年七月一日")], 0)
+    True
+    >>> _signature([ml(1, "——更多精彩，请关注我们")], 0), _signature([ml(1, "于是"), ml(2, "完")], 0)
+    (False, False)
     """
     line = lines[i]
     if line.hard:
         return False
-    if _DATE_LINE.fullmatch(line.text):
+    if _DATE_LINE.fullmatch(line.text) or _SIGNED.fullmatch(line.text) or _PLACED_DATE.fullmatch(line.text):
         return True
     following = lines[i + 1] if i + 1 < len(lines) else None
+    if _LETTER_CLOSE.fullmatch(line.probe):
+        return following is not None and (
+            _LETTER_CLOSE.fullmatch(following.probe) is not None or _signature(lines, i + 1)
+        )
     return (
         following is not None
         and not following.hard

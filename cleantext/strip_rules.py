@@ -613,7 +613,7 @@ def breadcrumb(line: Line) -> str | None:
 
 
 # First characters of the counter labels (both scripts, any case): a cheap gate before the full list.
-_COUNTER_CHARS = lazy_regex(r"[阅閱浏瀏点點评評回人访訪热熱查围圍收分转轉次vVhHrRcClL]")
+_COUNTER_CHARS = lazy_regex(r"[阅閱浏瀏点點评評回人访訪热熱查围圍收分转轉次播弹彈关關粉vVhHrRcClL]")
 
 
 @lru_cache(maxsize=1)
@@ -644,6 +644,10 @@ def counter(line: Line) -> str | None:
     True
     >>> counter(make_line(1, "2,103 人赞同了该回答")), counter(make_line(1, "3人赞同这个方案")) is None
     ('people_count', True)
+    >>> counter(make_line(1, "本文已被浏览3215次"))
+    'labelled_count'
+    >>> counter(make_line(1, "本文已被转载到其他网站3次")) is None
+    True
     """
     if line.size > 100 or line.stops or not _DIGIT.search(line.text):
         return None
@@ -656,7 +660,20 @@ def counter(line: Line) -> str | None:
     if not n:
         return None
     rest = _NOT_WORD.sub("", phrase_regex("widget").sub("", rest))
-    return "labelled_count" if len(rest) <= 2 or n >= 2 else None
+    rest = _COUNT_SUBJECT.sub("", rest, count=1)
+    if len(rest) <= 2:
+        return "labelled_count"
+    return "labelled_count" if n >= 2 and len(_PLAIN_HAN_RUNS.findall(rest)) <= _COUNTER_REST else None
+
+
+#: Han characters a line of two or more counts may hold besides them (a button or two; dates and times
+#: are digits): a keyword row that happens to hold two counts (``…高清影院,91播放,午夜剧场…``) holds more.
+_COUNTER_REST = 8
+_PLAIN_HAN_RUNS = lazy_regex(r"[\u4e00-\u9fff]")
+
+
+#: What a count is of, before it: ``本文已被浏览3215次``, ``累计阅读 1.2万``.
+_COUNT_SUBJECT = lazy_regex(r"^(?:本文|本页|本帖|此文|该文|文章|本篇)?(?:已经?|共|累计|总共)?被?")
 
 
 #: A post's stamp inside a cell: a full date with the time of day (``2024-03-02 19:30``).
@@ -955,6 +972,133 @@ def tap_prompt(line: Line) -> str | None:
     return None
 
 
+#: A prompt to the picture or a QR code (``点击图片查看大图``, ``扫码领取一周食谱``): only a button talks so.
+_PICTURE_PROMPT = lazy_regex(
+    r"[(（【\[]?\s*(?:点击|点按|单击|轻触)(?:图片|图像|此图|上图|下图)?(?:即可|可)?(?:查看|看|放大|浏览|进入)"
+    r"(?:大图|原图|高清(?:大)?图|全图|图集|组图|更多图片)\s*[)）】\]]?"
+)
+_QR_PROMPT = lazy_regex(
+    r"(?:微信)?(?:扫码|扫描二维码|扫一扫|长按(?:识别)?(?:二维码|图片)?)[,，\s]*(?:免费)?"
+    r"(?:领取|获取|下载|报名|咨询|预约|加群|进群|入群|观看|收听|试听|参与|了解)[\u4e00-\u9fffa-z0-9]{0,12}"
+)
+
+
+def picture_prompt(line: Line) -> str | None:
+    """A prompt to tap the picture (``点击图片查看大图``) or to scan a code for something
+    (``扫码领取一周早餐食谱``): furniture even between paragraphs, where pages put them under a
+    picture or an ad. A sentence about scanning has a subject or a full stop.
+
+    >>> picture_prompt(make_line(1, "点击图片查看大图")), picture_prompt(make_line(1, "扫码领取一周早餐食谱"))
+    ('picture_prompt', 'picture_prompt')
+    >>> picture_prompt(make_line(1, "扫码支付已经成为老人的难题")) is None
+    True
+    """
+    if line.size > 24 or line.marks > 1:
+        return None
+    p = line.probe
+    if _PICTURE_PROMPT.fullmatch(p) or _QR_PROMPT.fullmatch(p):
+        return "picture_prompt"
+    return None
+
+
+#: Glyphs that only point the reader at what is above or below (a QR code, a picture, a video).
+_POINTERS = lazy_regex(r"[▼▽↓⬇▲△↑⬆☟☝👇👆⇩⇧\s]+")
+
+
+def pointer_glyphs(line: Line) -> str | None:
+    """A line of nothing but arrows or triangles pointing up or down (``▼``, ``↓↓↓``): it points at a
+    QR code or a picture, never at words of the article. (A scene break, ``* * *`` or ``……``, is no
+    pointer.)
+
+    >>> pointer_glyphs(make_line(1, "▼")), pointer_glyphs(make_line(1, "↓ ↓ ↓"))
+    ('pointer_glyphs', 'pointer_glyphs')
+    >>> pointer_glyphs(make_line(1, "* * *")) is None
+    True
+    """
+    if line.size > 12 or not _POINTERS.fullmatch(line.text):
+        return None
+    return "pointer_glyphs"
+
+
+def _covered_share(p: str, regex: re.Pattern[str]) -> float:
+    """The share of the word characters of ``p`` inside the matches of ``regex``."""
+    total = len(_NOT_WORD.sub("", p))
+    if not total:
+        return 0.0
+    return len(_NOT_WORD.sub("", "".join(m.group() for m in regex.finditer(p)))) / total
+
+
+_PAYWALL_SHARE = 0.6
+_PAYWALL_HINT = lazy_regex(r"阅|閱|订|訂|付|会员|會員|vip|VIP|剩|余|餘|还|還|登|解|限|专|專|可见|可見")
+
+
+def paywall_prompt(line: Line) -> str | None:
+    """A paywall or truncation prompt: a short line most of whose words say what is left or what the
+    reader must buy or log in for to read on (phrase list ``paywall``): ``剩余80%内容，订阅后可阅读``,
+    ``本文为会员限定内容``, ``付费阅读全文``. Furniture wherever it stands: it cuts the article short.
+
+    >>> paywall_prompt(make_line(1, "剩余80%内容，订阅后可阅读"))
+    'paywall_prompt'
+    >>> paywall_prompt(make_line(1, "本文为会员限定内容"))
+    'paywall_prompt'
+    >>> paywall_prompt(make_line(1, "订阅后可阅读全文的新闻网站越来越多")) is None  # a headline about it
+    True
+    """
+    if line.size > 40 or line.stops > 1 or not _PAYWALL_HINT.search(line.text):
+        return None
+    if _covered_share(line.probe, phrase_regex("paywall")) < _PAYWALL_SHARE:
+        return None
+    return "paywall_prompt"
+
+
+_READING_SEP = lazy_regex(r"[\s,，|｜·•/、;；]*")
+
+
+def reading_stats(line: Line) -> str | None:
+    """A line made only of the article's length and reading time (phrase list ``reading``):
+    ``全文约4200字，阅读需要10分钟``, ``本文字数：1265``, ``阅读时长 6 分钟``: the site's counter.
+
+    >>> reading_stats(make_line(1, "全文约4200字，阅读需要10分钟"))
+    'reading_stats'
+    >>> reading_stats(make_line(1, "本文字数：1265"))
+    'reading_stats'
+    >>> reading_stats(make_line(1, "他用10分钟读完了这封4200字的信")) is None
+    True
+    """
+    if line.size > 40 or line.stops:
+        return None
+    if "字" not in line.text and "分" not in line.text and "min" not in line.probe:
+        return None
+    p = line.probe
+    rest = _READING_SEP.sub("", phrase_regex("reading").sub(" ", p))
+    return "reading_stats" if not rest and p.strip() else None
+
+
+#: A note that the article is paid for: ``本文由某某品牌赞助发布``, ``*本内容为商业推广，不构成购买建议``.
+_SPONSORED = lazy_regex(
+    r"[*※#\s]*(?:本文|本篇|本内容|此文|该文|以上内容|本期(?:节目|内容)?|本栏目|本视频)(?:由|为|系|是|属于|属)?"
+    r"[^,，。;；]{0,16}?(?:赞助|贊助|冠名|商业推广|商業推廣|品牌推广|品牌推廣|广告|廣告|推广|推廣)"
+    r"(?:播出|发布|發布|呈现|呈現|内容|內容|文章|合作|信息|資訊)?(?:[,，;；][^,，。;；]{0,20})?[。.]?"
+)
+
+
+def sponsor_note(line: Line) -> str | None:
+    """A note that the article is an advertisement or sponsored (``本文由某某户外品牌赞助发布``,
+    ``*本内容为商业推广，不构成购买建议``): the site's label, not the article's words. A paper's
+    funding note (``本研究由某基金资助``) is the paper's own.
+
+    >>> sponsor_note(make_line(1, "本文由某某户外品牌赞助发布"))
+    'sponsor_note'
+    >>> sponsor_note(make_line(1, "*本内容为商业推广，不构成购买建议"))
+    'sponsor_note'
+    >>> sponsor_note(make_line(1, "本研究由国家自然科学基金资助。")) is None
+    True
+    """
+    if line.size > 50 or line.stops > 1 or line.text.lstrip("*※# ")[:1] not in "本此该該以":
+        return None
+    return "sponsor_note" if _SPONSORED.fullmatch(line.text) else None
+
+
 _MORE_PROMISE = lazy_regex(r"(?:看|查看|获取|阅读)更多|更多精彩|体验更(?:佳|好)")
 
 #: A prompt to scroll on, left between two paragraphs: ``请继续往下阅读...``, ``继续阅读全文``.
@@ -1030,16 +1174,27 @@ def share_row(line: Line) -> str | None:
     'share_row'
     >>> share_row(make_line(1, "Facebook LINE 都封了他的账号")) is None
     True
+    >>> share_row(make_line(1, "分享： 微博 微信 QQ空间"))
+    'share_row'
+    >>> share_row(make_line(1, "分享：微博上的一段话")) is None
+    True
     """
-    if line.size > 60 or line.marks:
+    if line.size > 60 or line.marks > 1:
         return None
-    items = [item for item in _SHARE_SPLIT.split(line.probe) if item]
+    p = line.probe
+    if line.marks:  # only a label's colon: ``分享： 微博 微信 QQ空间``
+        m = _SHARE_LABEL.match(p)
+        if not m:
+            return None
+        p = "分享 " + p[m.end() :]
+    items = [item for item in _SHARE_SPLIT.split(p) if item]
     if len(items) < 3 or not all(_SHARE_TARGET.fullmatch(item) for item in items):
         return None
     return "share_row"
 
 
 _SHARE_SPLIT = lazy_regex(r"[\s|｜/·•]+")
+_SHARE_LABEL = lazy_regex(r"(?:分享|转发)(?:到|至)?\s*[:：]\s*")
 
 
 def bracketed_related(line: Line) -> str | None:
@@ -1267,6 +1422,28 @@ def related_list(line: Line) -> str | None:
     True
     """
     return "related_article_list" if _opens_with_label(line, "related_list", _LIST_TAIL) else None
+
+
+_LABEL_THEN_COLON = lazy_regex(r"\s*[:：]\s*\S")
+_QUESTION_END = lazy_regex(r"[？?！!][”\"」』]?$")
+_RELATED_QUESTION_SIZE = 50
+
+
+def related_question(line: Line) -> str | None:
+    """A related-reading label, a colon and one headline asking or exclaiming (``推荐阅读：晚饭吃得太晚，
+    身体会发生什么变化？``): a link to another page even between paragraphs. The headline's question mark
+    made it read as prose, so :func:`related_list` (no sentence end) missed it.
+
+    >>> related_question(make_line(1, "推荐阅读：晚饭吃得太晚，身体会发生什么变化？"))
+    'related_question_title'
+    >>> related_question(make_line(1, "相关报道：他说：“这是真的。”我们问：为什么？")) is None
+    True
+    """
+    if line.size > _RELATED_QUESTION_SIZE or line.stops != 1 or not _QUESTION_END.search(line.text):
+        return None
+    if line.marks > 3 or not _opens_with_label(line, "related_list", _LABEL_THEN_COLON):
+        return None
+    return "related_question_title"
 
 
 @lru_cache(maxsize=1)
@@ -1759,6 +1936,7 @@ HARD_RULES = (
     ("related-block", related_link, 120, True),
     ("related-block", pager_pair, 60, False),
     ("related-block", related_list, 120, False),
+    ("widget", related_question, _RELATED_QUESTION_SIZE, True),
     ("doc-stub", doc_stub, 100, False),
     ("counter", counter, 100, False),
     ("forum-profile", post_stamp, 40, False),
@@ -1770,6 +1948,11 @@ HARD_RULES = (
     ("widget", greeting, 30, True),
     ("widget", more_link, 30, False),
     ("widget", tap_prompt, 60, False),
+    ("widget", picture_prompt, 24, False),
+    ("widget", pointer_glyphs, 12, False),
+    ("widget", paywall_prompt, 40, True),
+    ("widget", sponsor_note, 50, True),
+    ("counter", reading_stats, 40, False),
     ("widget", share_row, 60, False),
     ("footer", page_stamp, 80, True),
 )
@@ -1822,6 +2005,7 @@ RULE_CUES = {
     breadcrumb: CUE_TRAIL,
     related_link: CUE_TRAIL,
     related_list: CUE_TRAIL,
+    related_question: CUE_TRAIL,
     counter: CUE_DIGIT,
     post_stamp: CUE_DIGIT | CUE_ITEMS,
     debris: CUE_NO_HAN,
@@ -1834,6 +2018,7 @@ RULE_CUES = {
     post_meta_row: CUE_DIGIT,
     action_stamp: CUE_DIGIT,
     answer_counter: CUE_DIGIT,
+    pointer_glyphs: CUE_NO_HAN,
     ad_marker: CUE_BRACKET,
     share_row: CUE_ITEMS,
     bracketed_related: CUE_BRACKET,
