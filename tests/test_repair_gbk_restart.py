@@ -522,3 +522,18 @@ def test_a_line_of_mojibake_the_mojibake_fix_left_is_not_re_read_as_restarts():
     assert fix_gbk_restart(page) == (page, [])
     # a restart-damaged line of text is still repaired
     assert fix_gbk_restart(damage(clean, {clean.index("信息")}, fold=False))[0] == clean
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", " \u3000", "\t"])
+def test_a_line_break_eaten_before_an_indented_paragraph_comes_back(indent: str):
+    # a restart before 。 at a paragraph's end: the invalid pair swallowed the line break, and nothing of
+    # 。 survives; the next paragraph's indentation right after '??' shows what was eaten
+    page = "堰塞湖是指山崩後形成的湖泊??" + indent + "自2008年起，這個詞語被各地媒體採用。"
+    repaired, steps = fix_gbk_restart(page)
+    assert repaired == "堰塞湖是指山崩後形成的湖泊。\n" + indent + "自2008年起，這個詞語被各地媒體採用。"
+    assert steps[0].lost == 1
+
+
+def test_question_marks_before_a_line_break_and_indentation_stay():
+    page = "你說什麼??\n\u3000\u3000他沒有回答。"
+    assert fix_gbk_restart(page) == (page, [])

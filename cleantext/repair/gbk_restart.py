@@ -52,8 +52,11 @@ GUESS_COST = 2.0
 MARGIN_DAMAGED, GUESS_COST_DAMAGED, STRONG_GAIN = 0.0, 0.5, 20.0
 #: A lone '?' that splits text this much likelier without it is damage even on a page without others.
 INSERTED_SURE_GAIN = 8.0
-#: Unmistakable signs of the damage: private-use characters of a misread pair, a tag remnant after '?'.
-_DAMAGE_SIGNS = re.compile(r"[\ue000-\ue864]|\?/[a-zA-Z]{1,10}>|\?#(?:[0-9]{2,7}|[xX][0-9a-fA-F]{2,6});")
+#: Unmistakable signs of the damage: private-use characters of a misread pair, a tag remnant after '?',
+#: a paragraph's indentation right after '??' (the pair swallowed the line break: ``泊??\u3000\u3000自``).
+_DAMAGE_SIGNS = re.compile(
+    r"[\ue000-\ue864]|\?/[a-zA-Z]{1,10}>|\?#(?:[0-9]{2,7}|[xX][0-9a-fA-F]{2,6});|\?\? ?(?:[\u3000\t]|&nbsp;)"
+)
 #: Runs longer than this many characters are not followed (a real run ends at the paragraph's end).
 MAX_RUN = 3000
 #: A group of '?' (three or more in a row: a page whose characters were lost to '?' by a converter).
@@ -137,8 +140,9 @@ def _first_digit_of_year(rest: str) -> str:
 _PARAGRAPH_TAG = re.compile(r"/p>|<br\s*/?>", re.I)
 #: Sentence ends after which an eaten byte may have been the paragraph's line break.
 _SENTENCE_ENDS = frozenset("。！？!?")
-#: The start of a sentence: a Han character or an opening quote or bracket.
-_PARAGRAPH_START = re.compile("[\u3400-\u9fff“「『《（(]")
+#: The start of a sentence: a Han character or an opening quote or bracket, maybe after the indentation
+#: that opens a paragraph (full-width or plain spaces, ``&nbsp;``): ``湖泊??\u3000\u3000自2008年``.
+_PARAGRAPH_START = re.compile("(?:[ \t\u3000\u00a0]|&nbsp;)*[\u3400-\u9fff“「『《（(]")
 
 
 #: A paragraph's indentation (full-width spaces, a tab, several spaces, ``&nbsp;``): after an invalid pair
@@ -932,7 +936,7 @@ def _rebuild(
     first_trail = pairs[0][0] if pairs else trail
     if first_trail is None:  # nothing of the character survives: a sentence end before a tag or number
         if not (restored or damaged_page or (after[:1].isascii() and after[:1].isalnum())
-                or (ending.swallowed and _DATE_AFTER_EATEN_DIGIT.match(after))):
+                or (ending.swallowed and (_DATE_AFTER_EATEN_DIGIT.match(after) or _INDENT.match(after)))):
             return None
         cands: tuple[str, ...] = tuple(c for c in _ENDINGS if leads is None or tables.pair_of[c][0] in leads)
     else:
