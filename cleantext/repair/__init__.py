@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable
 from cleantext.repair.debris import fix_debris
 from cleantext.repair.markup import fix_html
 from cleantext.repair.mojibake import fix_mojibake
-from cleantext.repair.pinyin import fix_pinyin_annotations
+from cleantext.repair.pinyin import fix_pinyin_annotations, fix_revealed_annotations
 from cleantext.result import StageResult, Step
 
 Fix = Callable[[str], tuple[str, list[Step]]]
@@ -76,9 +76,15 @@ def repair(text: str, *, fixes: Iterable[Fix | str] | None = None) -> StageResul
     ()
     """
     steps: list[Step] = []
-    for fix in _select(fixes):
+    chosen = _select(fixes)
+    original = text
+    for fix in chosen:
+        before = text
         text, done = fix(text)
         steps += done
+        if fix is fix_mojibake and done and fix_pinyin_annotations in chosen:
+            text, done = fix_revealed_annotations(before, text, original)
+            steps += done
     return StageResult(text=text, steps=tuple(steps))
 
 

@@ -1567,7 +1567,7 @@ def _readings(
     out = []
     kinds = [kind for kind in KINDS if (only is None or kind.name in only)
              and _shows_signs(kind, body, short=short)
-             and not (kind.name == "big5_as_gbk" and _is_kana_word(body))
+             and not (kind.name == "big5_as_gbk" and (_is_kana_word(body) or _kana_only_in_words(body)))
              and (after is None or (kind.wrong, kind.source) != (after.source, after.wrong))
              # a double-byte codec reads almost anything: only the model can tell
              and (kind.source == "utf-8" or _model_is_trained())]
@@ -1640,6 +1640,33 @@ def _is_kana_word(line: str) -> bool:
     return bool(letters) and all("\u3041" <= ch <= "\u30ff" for ch in letters)
 
 
+_KANA_RUN = re.compile("[\u3041-\u30ff]+")
+_HAN_OR_DEBRIS = re.compile("[\u3400-\u9fff\uf900-\ufaff\ue000-\uf8ff?\ufffd]")
+
+
+def _kana_only_in_words(line: str) -> bool:
+    """True when ``line`` holds kana, and every run of it stands apart from Han characters, ``?`` and
+    private-use characters: Japanese words written in a Chinese text (readings in brackets, a name).
+
+    Why: Big5's commonest lead bytes fall on GBK's kana rows, so Big5 read as GBK scatters kana among
+    the Han characters it makes (``い乙?``); a gloss line (``椅子(イス) 蒲団(フトン)``) keeps its kana
+    between brackets and spaces, and its Big5 reading is garbage the model may still prefer.
+
+    >>> _kana_only_in_words("椅子(イス) 蒲団(フトン) 行灯(アンドン)"), _kana_only_in_words("カタカナ")
+    (True, True)
+    >>> _kana_only_in_words("なゅ僎の中文"), _kana_only_in_words("(い?)"), _kana_only_in_words("中文")
+    (False, False, False)
+    """
+    runs = list(_KANA_RUN.finditer(line))
+    if not runs:
+        return False
+    for m in runs:
+        before, after = line[m.start() - 1: m.start()], line[m.end(): m.end() + 1]
+        if _HAN_OR_DEBRIS.match(before) or _HAN_OR_DEBRIS.match(after):
+            return False
+    return True
+
+
 def _line_body(line: str) -> str:
     """``line`` without its surrounding white space, but for no-break spaces that end cp1252 mojibake.
 
@@ -1680,7 +1707,8 @@ def _repair_line(line: str, counts: dict[str, list[int]], examples: dict[str, tu
             base = plausibility(body)
         gain = score - base
         rank = gain - LAYER_COST * (len(chain) - 1)
-        if (gain >= min_gain and score >= min_score and (best is None or rank > best[0])
+        if (gain >= min_gain and (score >= min_score or _vouched_for(chain, page))
+                and (best is None or rank > best[0])
                 and (not short or _short_reading_holds(chain))):
             best = (rank, chain)
     if best is None:
@@ -1693,6 +1721,35 @@ def _repair_line(line: str, counts: dict[str, list[int]], examples: dict[str, tu
         examples.setdefault(kind.name, (body[:20], decoding.text[:20]))
     start = line.index(body)
     return line[:start] + best[1][-1][1].text + line[start + len(body) :]
+
+
+_HAN_CHAR = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _vouched_for(chain: list[tuple[Kind, Decoding]], page: str) -> bool:
+    """Whether a one-layer reading without lost bytes stands on its bytes or its page, whatever the model
+    thinks of its words (two Han characters at least).
+
+    Why: rare names and terms (``吠陀``, ``黑鸚嘴魚``) score below ``MIN_RESULT_SCORE`` though their reading
+    is certain: Latin characters that form valid multi-byte UTF-8 are UTF-8 read as cp1252 (no Latin
+    text does that by chance), and a reading found word for word in the page's clean lines is the
+    page's own term (a title its body repeats).
+
+    >>> cp1252 = [(KINDS[2], Decoding("吠陀", 0, 0, 0.0))]
+    >>> KINDS[2].name, _vouched_for(cp1252, ""), _vouched_for([(KINDS[0], Decoding("吠陀", 0, 0, 0.0))], "")
+    ('utf8_as_cp1252', True, False)
+    >>> _vouched_for([(KINDS[0], Decoding("吠陀", 0, 0, 0.0))], "吠陀是古印度的文献")
+    True
+    >>> _vouched_for([(KINDS[2], Decoding("吠陀", 1, 0, 0.0))], "吠陀是古印度的文献")  # a byte was lost
+    False
+    """
+    if len(chain) != 1:
+        return False
+    kind, decoding = chain[0]
+    text = decoding.text.strip()
+    if decoding.lost or decoding.guessed or len(_HAN_CHAR.findall(text)) < 2:
+        return False
+    return (kind.source == "utf-8" and kind.wrong == "cp1252") or text in page
 
 
 def _clean_context(lines: list[str], suspects: list[int]) -> str:

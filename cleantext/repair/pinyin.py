@@ -319,3 +319,52 @@ def _strip_split_annotations(text: str) -> tuple[str, int]:
         return m.group(1) + newline
 
     return SPLIT_ANNOTATION.sub(strip, text), count
+
+
+def fix_revealed_annotations(before: str, after: str, page: str) -> tuple[str, list[Step]]:
+    """Remove the annotations that a later fix revealed in the lines it decoded (``before`` → ``after``).
+
+    Why: a page annotated by the sites and then saved with a line in the wrong codec hides that line's
+    annotations from the first pass (``寰堝湅(gu贸)`` is no ``X(pīnyīn)`` before decoding). The sites
+    annotate a per-page set of characters: a revealed annotation is taken when ``page`` (the text as
+    it came, before any fix) annotated the same character elsewhere, or when the decoded lines by
+    themselves hold the damage (two annotations or more, readings consistent). A gloss of the
+    article's own (``蕁(qián)麻``) on a page whose set holds other characters stays.
+
+    >>> fix_revealed_annotations("正文\\nx", "正文\\n很國(guó)家工作時(shí)間", "正文\\nx")[0]
+    '正文\\n很國家工作時間'
+    >>> fix_revealed_annotations("報\\nx", "報\\n時(shí)間", "報(bào)\\n時(shí)\\nx")[0]  # in the page's set
+    '報\\n時間'
+    >>> fix_revealed_annotations("報\\nx", "報\\n蕁(qián)麻", "報(bào)\\n時(shí)\\nx")[0]  # not in it
+    '報\\n蕁(qián)麻'
+    >>> fix_revealed_annotations("正文\\nx", "正文\\n讀作重(zhòng)", "正文\\nx")[0]
+    '正文\\n讀作重(zhòng)'
+    """
+    old_lines, new_lines = before.split("\n"), after.split("\n")
+    if len(old_lines) != len(new_lines) or not _QUICK.search(after):
+        return after, []
+    changed = [i for i, (a, b) in enumerate(zip(old_lines, new_lines, strict=True)) if a != b]
+    revealed = "\n".join(new_lines[i] for i in changed)
+    matches = [m for m in ANNOTATION.finditer(revealed) if _is_reading(m)]
+    if not matches:
+        return after, []
+    on_page = {annotated_char(m.group(1)) for m in ANNOTATION.finditer(page) if _is_reading(m)}
+    alone = len(matches) >= MIN_ANNOTATIONS and looks_annotated(matches)
+    taken = {annotated_char(m.group(1)) for m in matches if alone or annotated_char(m.group(1)) in on_page}
+    if not taken:
+        return after, []
+    count = 0
+
+    def strip(m: re.Match[str]) -> str:
+        nonlocal count
+        if not _is_reading(m) or annotated_char(m.group(1)) not in taken:
+            return m.group(0)
+        count += 1
+        return m.group(1)
+
+    for i in changed:
+        new_lines[i] = ANNOTATION.sub(strip, new_lines[i])
+    first = next(m for m in matches if annotated_char(m.group(1)) in taken)
+    detail = f"{len(taken)} characters annotated: {''.join(sorted(taken))[:40]}"
+    return "\n".join(new_lines), [Step(stage="repair", name="pinyin_annotations_revealed", count=count,
+                                       before=first.group(0), after=first.group(1), detail=detail)]
