@@ -537,3 +537,10 @@ def test_a_line_break_eaten_before_an_indented_paragraph_comes_back(indent: str)
 def test_question_marks_before_a_line_break_and_indentation_stay():
     page = "你說什麼??\n\u3000\u3000他沒有回答。"
     assert fix_gbk_restart(page) == (page, [])
+
+
+@pytest.mark.parametrize(("clean", "at"), [("他生于清朝顺治三年（1646年），后来迁居江南。", "（"),
+                                           ("这部作品名为《春天的故事》，在当年广受好评。", "《")])
+def test_a_lost_opener_of_which_nothing_survives_comes_back_when_the_clause_closes_it(clean: str, at: str):
+    damaged = damage(clean, {clean.index(at)}, fold=False)
+    assert fix_gbk_restart(damaged)[0] == clean

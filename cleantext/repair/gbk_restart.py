@@ -75,6 +75,8 @@ LOST_PRIOR = {"。": 5.0}
 NO_PRIOR_BEFORE_OPENING = True
 #: Characters a lost byte can restore at a paragraph end when nothing of it survives (``??/p>``).
 _ENDINGS = "。！？”’」』）》…"
+#: The full-width (GBK double-byte) opener of each folded opener, as a lost character may be.
+_FULL_WIDTH_OPENER = {"(": "（", "[": "［", "“": "“", "‘": "‘", "「": "「", "『": "『", "《": "《", "【": "【"}
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
@@ -939,6 +941,11 @@ def _rebuild(
                 or (ending.swallowed and (_DATE_AFTER_EATEN_DIGIT.match(after) or _INDENT.match(after)))):
             return None
         cands: tuple[str, ...] = tuple(c for c in _ENDINGS if leads is None or tables.pair_of[c][0] in leads)
+        closer = first_unopened_closer(after)
+        if closer and (opener := _FULL_WIDTH_OPENER.get(_CLOSERS[closer])):
+            # the text after closes a bracket nobody opened: the lost character opened it
+            # ("三年??646年)" is "三年（1646年）")
+            cands += (opener,)
     else:
         cands = tables.by_trail.get(first_trail, ())
         if leads is not None:
