@@ -75,8 +75,9 @@ LOST_PRIOR = {"。": 5.0}
 NO_PRIOR_BEFORE_OPENING = True
 #: Characters a lost byte can restore at a paragraph end when nothing of it survives (``??/p>``).
 _ENDINGS = "。！？”’」』）》…"
-#: The full-width (GBK double-byte) opener of each folded opener, as a lost character may be.
-_FULL_WIDTH_OPENER = {"(": "（", "[": "［", "“": "“", "‘": "‘", "「": "「", "『": "『", "《": "《", "【": "【"}
+#: The full-width (double-byte) opener of each folded opener, as a lost character may be.
+_FULL_WIDTH_OPENER = {"(": "（", "[": "［", "“": "“", "‘": "‘", "「": "「", "『": "『", "《": "《",
+                      "【": "【"}
 _FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 
