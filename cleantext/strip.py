@@ -126,7 +126,8 @@ def strip(
     if not enabled:
         texts = [t for raw in text.splitlines() if (t := raw.strip(rules._EDGE_SPACE))]
         return Article(layout(texts), texts[0] if texts else "", "", tuple(texts[1:]))
-    lines = [line for no, raw in enumerate(text.splitlines(), 1) if (line := rules.read_line(no, raw))]
+    reading = rules.fold_wide_alnum(text)
+    lines = [line for no, raw in enumerate(reading.splitlines(), 1) if (line := rules.read_line(no, raw))]
     if site_boilerplate:
         for line in lines:
             if line.hard is None and site_key(line.text) in site_boilerplate:
@@ -160,7 +161,26 @@ def strip(
     drop_buttons_beside_widgets(lines, start, end, decisions)
     drop_answerer_details(lines, start, end, decisions)
     resolve_footer(lines, start, end, decisions, title=title)
+    if reading is not text:
+        restore_page_text(lines, text)
     return _assemble(lines, decisions, title, byline)
+
+
+def restore_page_text(lines: list[Line], text: str) -> None:
+    """Put back the page's own characters in lines read through :func:`~cleantext.strip_rules.fold_wide_alnum`
+    (the fold maps one character to one, so a line cut in two is cut at the same places).
+
+    >>> lines = [rules.make_line(1, "阅读：3821")]
+    >>> restore_page_text(lines, "阅读：３８２１")
+    >>> lines[0].text
+    '阅读：３８２１'
+    """
+    raw = text.splitlines()
+    for line in lines:
+        own = raw[line.no - 1].strip(rules._EDGE_SPACE)
+        if line.cut:
+            line.cut = own[: len(line.cut)]
+        line.text = own[len(own) - len(line.text):]
 
 
 #: The separator of a site's name and its slogan or section (``问答之家 - 有问必答``).
@@ -2481,7 +2501,7 @@ def _named_contact_head(line: Line, following: Line | None, after: list[Line]) -
 
 #: A date on a line of its own: ``2023年2月20日``, ``二〇二三年二月二十日``, ``2023-02-20``.
 _DATE_LINE = rules.lazy_regex(
-    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月"
+    r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|[〇○零一二三四五六七八九?]{4}年[一二三四五六七八九十]{1,2}月"
     r"[一二三四五六七八九十]{1,3}日|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
 )
 
@@ -2490,7 +2510,7 @@ _DATE_LINE = rules.lazy_regex(
 _SIGNED = rules.lazy_regex(r"(?:——|—|--|－－)\s*[^\s，,。：:；;！!？?]{1,12}")
 #: The date and place of writing: ``2023年5月于南京``, ``写于2023年秋``, ``一九九八年冬于北京``.
 _PLACED_DATE = rules.lazy_regex(
-    r"(?:写|作|记|寫|記)?(?:于|於)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*"
+    r"(?:写|作|记|寫|記)?(?:于|於)?\s*(?:\d{4}|[〇○零一二三四五六七八九?]{4})\s*年\s*"
     r"(?:(?:\d{1,2}|[一二三四五六七八九十]{1,2})\s*月(?:\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*日)?|[春夏秋冬]天?)"
     r"\s*(?:(?:于|於|写于|寫於|夜|晨|凌晨)\s*[\u4e00-\u9fff]{0,8})?"
 )

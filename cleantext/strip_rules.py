@@ -73,10 +73,43 @@ _WORDISH = lazy_regex(r"[0-9a-z\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud
 _NOT_WORD = lazy_regex(r"[^0-9a-z\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af]+")
 #: A colon right after a label (``发布时间 : …``).
 _COLON_NEXT = lazy_regex(r"\s*[:：]")
+#: A ``?`` that opens the line or a word (after a space): no question ends there, it stands for a
+#: character the page's encoding lacked or its decoder lost (``©2024`` → ``?2024``, ``首页 » 新闻`` →
+#: ``首页 ? 新闻``).
+_LOST_MARK = lazy_regex(r"(?:^|(?<=\s))\?")
+
+
+def lost_marks(text: str) -> int:
+    """How many ``?`` in ``text`` stand for a lost character rather than end a question.
+
+    >>> lost_marks("岛屿旅行志 ?2024 All rights reserved."), lost_marks("真的吗? 我不信?")
+    (1, 0)
+    """
+    return len(_LOST_MARK.findall(text))
+
+
 #: A gap between menu items: two or more spaces, or a tab (a menu saved from cells or links).
 _WIDE_GAP = lazy_regex(r"\s{2,}|\t")
 _BARE_NUMBER = lazy_regex(r"[#№]?\d[\d,]*[.、)]?")
 _EDGE_SPACE = " \t\r\n\f\v\u00a0\u3000\u2002\u2003\u2009\u200b\ufeff"
+
+
+#: Full-width letters and digits (``ＩＣＰ``, ``１２３``): some sites write them, some converters make them.
+_WIDE_ALNUM = lazy_regex(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+_WIDE_ALNUM_TABLE = {
+    c: c - 0xFEE0 for first, stop in ((0xFF10, 0xFF1A), (0xFF21, 0xFF3B), (0xFF41, 0xFF5B))
+    for c in range(first, stop)
+}
+
+
+def fold_wide_alnum(text: str) -> str:
+    """Full-width letters and digits as ASCII, one character for one: the rules read ``阅读：３８２１``
+    as they read ``阅读：3821`` (a rule's ``[0-9]`` or ``[a-z]`` would miss the full-width forms).
+
+    >>> fold_wide_alnum("点赞（１２６） ＶＩＰ")
+    '点赞（126） VIP'
+    """
+    return text.translate(_WIDE_ALNUM_TABLE) if _WIDE_ALNUM.search(text) else text
 
 
 # --- phrase lists ----------------------------------------------------------------------------------
@@ -231,6 +264,8 @@ def _features(no: int, text: str) -> Line:
     wide = (len(text.encode("utf-8", "surrogatepass")) - size) >> 1
     # Only short lines need the exact number of sentence ends; for long ones "any" is enough.
     stops = len(_STOP_RE.findall(text)) if size <= 120 else 1 if _STOP_RE.search(text) else 0
+    if stops and size <= 120 and "?" in text:
+        stops -= lost_marks(text)
     line = Line(no, text, size, wide, stops)
     line.core = is_paragraph_like(line)
     return line
@@ -588,6 +623,8 @@ def breadcrumb(line: Line) -> str | None:
     'arrow_trail'
     >>> breadcrumb(make_line(1, "更多>同类资讯")) is None
     True
+    >>> breadcrumb(make_line(1, "论坛首页 ? 数码产品 ? 手机讨论区"))  # arrows lost to an encoding
+    'arrow_trail'
     """
     if line.size > 120 or line.stops:
         return None
@@ -599,12 +636,15 @@ def breadcrumb(line: Line) -> str | None:
         and "›" not in text
         and "→" not in text
         and "＞" not in text
+        and " ? " not in text
     ):
         return None
     p = line.probe
     m = phrase_regex("breadcrumb", anchored=True).match(p)
     if m and _BREADCRUMB_TAIL.match(p, m.end()):
         return "location_label"
+    if " ? " in p and ">" not in p:
+        p = p.replace(" ? ", " > ")  # the arrows a Big5 or GBK page could not hold: ``首页 ? 新闻 ? 正文``
     if p.count(">") + p.count("»") + p.count("›") + p.count("→") >= 2:
         _, n, runs = keyword_runs(p.translate(_ARROWS), ">")
         if n >= 3 and max(map(len, runs), default=0) <= 20:
@@ -613,17 +653,17 @@ def breadcrumb(line: Line) -> str | None:
 
 
 # First characters of the counter labels (both scripts, any case): a cheap gate before the full list.
-_COUNTER_CHARS = lazy_regex(r"[阅閱浏瀏点點评評回人访訪热熱查围圍收分转轉次播弹彈关關粉vVhHrRcClL]")
+_COUNTER_CHARS = lazy_regex(r"[获獲留阅閱浏瀏点點评評回人访訪热熱查围圍收分转轉次播弹彈关關粉vVhHrRcClL]")
 
 
-@lru_cache(maxsize=1)
-def _counter_regex() -> re.Pattern[str]:
+@lru_cache(maxsize=2)
+def _counter_regex(label_first: bool = False) -> re.Pattern[str]:
     labels = _alternation(phrases("counter"))
-    number = r"[(\[]?\s*\d[\d,]*(?:\.\d+)?\s*[万千kw]?\+?\s*[)\]]?\s*(?:次|人次|人|条|views?)?"
-    return re.compile(
-        rf"(?:{labels})\s*(?:次数|数|量)?\s*[:：]?\s*{number}"
-        rf"|\d[\d,]*(?:\.\d+)?\s*[万千kw]?\+?\s*(?:次|人)?\s*已?\s*(?:{labels})"
-    )
+    number = r"[(\[]?\s*\d[\d,]*(?:\.\d+)?\s*[万千kw]?\+?\s*[)\]]?\s*(?:次|人次|人|条|则|views?)?"
+    after = rf"(?:{labels})\s*(?:次数|人次|数|量)?\s*[:：]?\s*{number}"
+    if label_first:
+        return re.compile(after)
+    return re.compile(after + rf"|\d[\d,]*(?:\.\d+)?\s*[万千kw]?\+?\s*(?:次|人)?\s*已?\s*(?:{labels})")
 
 
 #: How many people liked, followed or read the post: ``2,103 人赞同了该回答``, ``1.2万人在看``.
@@ -663,7 +703,28 @@ def counter(line: Line) -> str | None:
     rest = _COUNT_SUBJECT.sub("", rest, count=1)
     if len(rest) <= 2:
         return "labelled_count"
-    return "labelled_count" if n >= 2 and len(_PLAIN_HAN_RUNS.findall(rest)) <= _COUNTER_REST else None
+    if n >= 2 and len(_PLAIN_HAN_RUNS.findall(rest)) <= _COUNTER_REST:
+        return "labelled_count"
+    return "labelled_count" if _meta_fields_only(_counter_regex(label_first=True).sub(" ", p)) else None
+
+
+#: A labelled field of a meta row: a short label, a colon, a short value with no mark in it
+#: (``提问者:小雨``, ``发布时间:2023-12-02 22:10``, ``答主:上岸学姐``).
+_META_FIELD = lazy_regex(
+    r"[\u4e00-\u9fff]{1,6}\s*:\s*(?:\d[\d\s:,./-]{0,18}\d|[^\s:,，。！？!?；;、|]{1,10})"
+)
+_META_GLUE = lazy_regex(r"[\s|·•/]+")
+
+
+def _meta_fields_only(rest: str) -> bool:
+    """What a count left is nothing but labelled fields and separators (at least one field):
+    ``提问时间:2023-02-11 … 回答:5``, ``作者:青禾 | … | 更新时间:2024-03-19 22:00`` is a meta row.
+
+    >>> _meta_fields_only("提问者:小雨 发问时间:2023-12-02 22:10 "), _meta_fields_only("这一年 我们读了")
+    (True, False)
+    """
+    left, n = _META_FIELD.subn("", rest)
+    return bool(n) and not _META_GLUE.sub("", left)
 
 
 #: Han characters a line of two or more counts may hold besides them (a button or two; dates and times
@@ -1402,10 +1463,11 @@ def related_link(line: Line) -> str | None:
 
 def _opens_with_label(line: Line, name: str, tail: re.Pattern[str] | LazyRegex) -> bool:
     """Whether ``line`` opens (after a bullet or bracket) with an entry of phrase list ``name`` that
-    ``tail`` follows (a colon, an arrow, a space...)."""
-    if line.size > 120 or line.text.lstrip("«‹<[【 ")[:1] not in initials(name):
+    ``tail`` follows (a colon, an arrow, a space...); a ``?`` there is a bullet or arrow the page's
+    encoding lost (``? 上一篇：…``)."""
+    if line.size > 120 or line.text.lstrip("«‹<[【 ?")[:1] not in initials(name):
         return False
-    p = line.probe.lstrip("«‹<[【 ")
+    p = line.probe.lstrip("«‹<[【 ?")
     m = phrase_regex(name, anchored=True).match(p)
     return bool(m and tail.match(p, m.end()))
 
@@ -1526,6 +1588,11 @@ def forum_profile(line: Line) -> str | None:
 
 
 _FLOOR = lazy_regex(r"(?:^|\s)#?\d{1,5}\s*楼")
+#: A floor (``楼主``, ``2楼``, ``#3``, ``3#``), a poster's name, ``发表于`` and the post's date and time.
+_NAMED_STAMP = lazy_regex(
+    r"(?:楼主|#?\d{1,5}\s*楼|#\d{1,5}|\d{1,5}#)\s*:?\s*[^\s:，,。]{1,12}\s+发表(?:于|时间)\s*:?\s*"
+    r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?"
+)
 
 
 def post_stamp(line: Line) -> str | None:
@@ -1538,8 +1605,21 @@ def post_stamp(line: Line) -> str | None:
     'forum_post_stamp'
     >>> post_stamp(make_line(1, "积分 1234")) is None  # no date, no floor: only off the body
     True
+
+    The poster's name may stand between the floor and the date (``楼主: 湖边老王 发表于: 2023-9-3 21:15``):
+
+    >>> post_stamp(make_line(1, "2楼 钓鱼小白 发表于: 2023-9-3 21:40"))
+    'forum_post_stamp'
     """
-    if line.size > 40 or line.stops or not forum_profile(line):
+    if line.size > 50 or line.stops:
+        return None
+    if not forum_profile(line):
+        m = _NAMED_STAMP.match(line.probe) if line.size <= 50 else None
+        rest = line.probe[m.end():].strip() if m else ""
+        if m and (not rest or _covered(rest, phrase_regex("forum"), 0.0, numbers=True)):
+            return "forum_post_stamp"
+        return None
+    if line.size > 40:
         return None
     p = line.probe
     if _DATE.search(p) or _FLOOR.search(p):
