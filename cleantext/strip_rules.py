@@ -1931,6 +1931,8 @@ def byline_like(line: Line) -> bool:
 
     >>> byline_like(make_line(1, "南城新闻记者 | 罗一帆")), byline_like(make_line(1, "编辑 / 何蓓"))
     (True, True)
+    >>> byline_like(make_line(1, "城乡周刊记者 欧阳尧 黎桐泽")), byline_like(make_line(1, "青年记者成长记"))
+    (True, False)
     >>> byline_like(make_line(1, "出版社编辑 / 读书博主"))  # a profile's tagline: no name after the bar
     False
     """
@@ -1949,13 +1951,15 @@ def byline_like(line: Line) -> bool:
 #: slash, or a closing 报道/报导 (report); ``综合报道``; a news agency's ``中央社台北报导``, ``新华社北京电``.
 #: The credit may follow the paper's dateline (``某某日报讯 记者张三报道``) or stand in brackets
 #: (``（记者 张三 通讯员 李四）``).
-#: An outlet's staff credit may put a bar or slash between the role and the name (``某某新闻记者 | 张三``).
+#: An outlet's staff credit may put a bar or slash between the role and the name (``某某新闻记者 | 张三``),
+#: or only spaces between the names (``城乡周刊记者 欧阳尧 黎桐泽``).
 #: (``记者王明`` alone is not told from ``记者节前夕``, nor ``某某报道`` from a headline.)
 _REPORTER_CREDIT = lazy_regex(
     r"^[(（]?(?:\S{1,8}讯\s*)?(?:本报|本台|特约|实习|见习)?(?:记者|通讯员)"
     r"(?:[\s/／|]+\S|\S{2,4}[\s/／|]|\S+(?:报道|报导)[)）]?$)"
     r"|^(?:本报|本台|本刊)?(?:综合|联合|特约)(?:报道|报导)$|^\S{1,6}社\S{0,8}(?:报道|报导|电)$"
     r"|^\S{0,8}(?:记者|编辑|撰文|摄影|通讯员)\s*[|｜/／]\s*[\u4e00-\u9fff·]{2,3}(?:\s+[\u4e00-\u9fff·]{2,3})?$"
+    r"|^[\u4e00-\u9fff]{2,10}(?:记者|通讯员)(?:\s+[\u4e00-\u9fff·]{2,4}){1,4}$"
 )
 
 #: A paper's authors with their affiliation marks: two or more names, each with a number (or ``*``) after
