@@ -753,17 +753,36 @@ def _before_comments(lines: list[Line], clusters: list[list[int]], comments_at: 
     return above
 
 
-#: Related-list lines that may sit inside an article (``【相关阅读】某某``) without ending it, and the share
-#: of its Han bigrams that the prose beyond them must share with the body to be the same article.
+#: Furniture lines that may sit inside an article without ending it (``【相关阅读】某某``, a picture's
+#: credit ``（图片来源于网络，如有侵权请联系删除）``, ``↓↓↓ 下拉继续阅读 ↓↓↓``), and the share of its Han
+#: bigrams that the prose beyond them must share with the body to be the same article.
 _INLINE_RELATED_LINES, _INLINE_OVERLAP = 2, 0.08
+#: Han characters the prose beyond a statement or prompt must hold to be the article's paragraphs.
+_INLINE_PARAGRAPH = 20
+#: The longest disclaimer and document-site prompt read as a note inside the article.
+_INLINE_NOTE_SIZE = {"related-block": 10_000, "disclaimer": 60, "doc-stub": 30}
+
+
+def _inline_note(line: Line) -> bool:
+    """A breaker that pages also put between two paragraphs: a related-list line, a short statement
+    (a picture's credit) or a short document-site prompt.
+
+    >>> credit = rules.make_line(1, "（图片来源于网络，如有侵权请联系删除）")
+    >>> rules.classify(credit)
+    >>> credit.hard, _inline_note(credit)
+    (('disclaimer', 'statement_about_rights'), True)
+    """
+    label = line.hard[0] if line.hard else ""
+    return line.size <= _INLINE_NOTE_SIZE.get(label, -1)
 
 
 def _across_inline_related(lines: list[Line], clusters: list[list[int]], body: list[int]) -> list[int]:
-    """The body with the prose runs next to it that only one or two related-list lines cut off, when they
-    are about the same thing (:func:`topic_overlap` with the body).
+    """The body with the prose runs next to it that only one or two inline notes (:func:`_inline_note`)
+    cut off, when they are about the same thing (:func:`topic_overlap` with the body).
 
-    Why: sites put ``【相关阅读】某某`` or ``相关新闻：甲 | 乙`` between two paragraphs; as a breaker it cut
-    the article in two, and the shorter part was dropped as prose beyond furniture.
+    Why: sites put ``【相关阅读】某某``, ``相关新闻：甲 | 乙``, a picture's credit or ``下拉继续阅读`` between
+    two paragraphs; as a breaker it cut the article in two, and the shorter part was dropped as prose
+    beyond furniture.
     """
     merged = list(body)
     at = next(k for k, c in enumerate(clusters) if c is body)
@@ -774,12 +793,17 @@ def _across_inline_related(lines: list[Line], clusters: list[list[int]], body: l
             other = clusters[k]
             gap = range(other[-1] + 1, merged[0]) if step < 0 else range(merged[-1] + 1, other[0])
             breakers = [i for i in gap if lines[i].hard and lines[i].hard[0] in BREAKERS]
-            if not breakers or len(breakers) > _INLINE_RELATED_LINES or any(
-                lines[i].hard[0] != "related-block" for i in breakers
+            if not breakers or len(breakers) > _INLINE_RELATED_LINES or not all(
+                _inline_note(lines[i]) for i in breakers
             ):
                 break
             text = "".join(lines[i].text for i in other)
             if topic_overlap(text, topic) < _INLINE_OVERLAP:
+                break
+            if any(lines[i].hard[0] != "related-block" for i in breakers) and (
+                sum(lines[i].wide for i in other) < _INLINE_PARAGRAPH
+            ):
+                # past a statement, a short line of prose is the site's: ``喜欢这篇文章？请点个“在看”吧！``
                 break
             merged = other + merged if step < 0 else merged + other
             k += step
