@@ -549,3 +549,19 @@ def test_a_lost_opener_of_which_nothing_survives_comes_back_when_the_clause_clos
 
 def fold_like_site(text: str) -> str:
     return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
+
+
+def test_a_paragraph_break_eaten_before_a_sentence_comes_back_even_on_a_page_without_other_damage():
+    page = "同時景深的缺失讓畫面呈現出淺浮雕的效果??以上的這些元素都體現出了溫克爾曼的風格。"
+    assert fix_gbk_restart(page)[0] == page.replace("??", "。\n")
+    genuine = "你说什么??我没听清楚，你再说一遍。"  # the text's own '??': the model gains too little
+    assert fix_gbk_restart(genuine) == (genuine, [])
+
+
+@pytest.mark.parametrize(("month", "restored"), [("3月27日", "。\n3月27日"), ("2月27日", "。12月27日")])
+def test_a_line_break_eaten_before_a_month_no_digit_can_begin_comes_back(month: str, restored: str):
+    # 13 to 93 are no months: before 3月 the eaten byte was no digit; before 2月 it may have been 1
+    head, tail = "也暂停征收大部分谷物进口关税", "，柬埔寨和埃及公布大米出口禁令。"
+    clean = head + "。\n" + month + tail
+    damaged = damage(clean, {clean.index("。")}, fold=False)
+    assert fix_gbk_restart(damaged)[0] == head + restored + tail

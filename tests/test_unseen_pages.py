@@ -120,13 +120,15 @@ def test_line_break_before_an_indented_paragraph_is_restored():
     assert fix_gbk_restart(damaged)[0] == clean
 
 
-def test_no_line_break_is_invented_before_an_unindented_word():
+def test_a_line_break_eaten_before_an_unindented_paragraph_comes_back():
+    # (session 3 left these merged; the byte an invalid pair eats after a sentence end, before a new
+    # sentence on a page of bare lines, is most often the paragraph's line break)
     from cleantext.repair.gbk_restart import fix_gbk_restart
 
     clean = "次年獲得雨果獎。\n冷戰進行了相當長的時間後，美國與蘇聯各自發展"
     damaged = restart_before(clean, clean.index("。"))
     assert "獎??冷戰" in damaged
-    assert "\n" not in fix_gbk_restart(damaged)[0]
+    assert fix_gbk_restart(damaged)[0] == clean
 
 
 # --- label variants: 本文导读, 责编 -----------------------------------------------------------------

@@ -106,8 +106,9 @@ _TAG_REMNANT = re.compile(
 #: lost character is restored; the digit is not guessed (any of nine, and a wrong one would be a wrong
 #: date): it counts as lost. (``??日，`` is left: ``真的吗??日，`` may be the text's own.)
 _DATE_AFTER_EATEN_DIGIT = re.compile(r"月[0-9]{1,2}[日号]")
-#: A whole year and what follows one in a date (``2020-06-14``, ``2008年``): no eaten digit began it.
-_WHOLE_YEAR = re.compile(r"(?:1[5-9]|20)[0-9]{2}\s*[-/.年]")
+#: A whole year and what follows one in a date (``2020-06-14``, ``2008年``), or a month no digit can
+#: begin (``3月27日``: 13 to 93 are no months): no eaten digit began it.
+_WHOLE_YEAR = re.compile(r"(?:1[5-9]|20)[0-9]{2}\s*[-/.年]|(?:[3-9]|1[0-2])\s*月\s*[0-9]{1,2}\s*[日号]")
 #: Gain credited to a reading that explains a tag or reference remnant right after its invalid pair.
 REMNANT_EVIDENCE = 4.0
 #: Pinyin tail of an annotated G0 whose ``(`` was eaten: ``?nèi)``.
@@ -939,7 +940,8 @@ def _rebuild(
     first_trail = pairs[0][0] if pairs else trail
     if first_trail is None:  # nothing of the character survives: a sentence end before a tag or number
         if not (restored or damaged_page or (after[:1].isascii() and after[:1].isalnum())
-                or (ending.swallowed and (_DATE_AFTER_EATEN_DIGIT.match(after) or _INDENT.match(after)))):
+                or (ending.swallowed and (_DATE_AFTER_EATEN_DIGIT.match(after) or _INDENT.match(after)))
+                or (ending.swallowed and not document.paragraphs_tagged and _PARAGRAPH_START.match(after))):
             return None
         cands: tuple[str, ...] = tuple(c for c in _ENDINGS if leads is None or tables.pair_of[c][0] in leads)
         closer = first_unopened_closer(after)
