@@ -2130,6 +2130,9 @@ def resolve_footer(
         if i == end + 1 and _OUTLINE.match(line.text):
             end = i  # ``二、要点``, ``1. …``: the article's outline goes on
             continue
+        if _staff_credit(line):
+            decisions[i] = ("footer", "staff_credit_after_body")
+            continue
         if i == end + 1 and (_bracketed(line.text) or _END_MARK.fullmatch(line.probe)):
             end = i  # ``（记者 某某）``, ``（完）``, ``完``: the article's closing notes, however many
             own_section = bool(_SECTION_BRACKET.fullmatch(line.text))
@@ -2145,6 +2148,9 @@ def resolve_footer(
             continue
         if i == end + 1 and (_field_line(line) or _list_head(line, following, lines[i + 2 : i + 3])):
             end, own_list = i, True  # ``工作地址：…``, ``费用参考`` over fields: the article's own list
+            continue
+        if i == end + 1 and next_unknown and following is not None and _closing_note(following):
+            end = i  # ``香港中学列表`` over ``【完】`` or the editors' credit: the article's last line
             continue
         if i == end + 1 and next_unknown and following is not None and _unstopped_sentence(following):
             end = i  # a sub-head over a sentence that lost its full stop
@@ -2279,6 +2285,12 @@ def spam_keyword_row(line: Line, previous: Line, topic: Callable[[], str]) -> bo
 
     >>> spam_keyword_row(ml(2, "低价代开发票_正规发票代开_全国可查_微信同号"), ml(1, body), lambda: body)
     True
+
+    Groups each with its own joiner (:func:`~cleantext.strip_rules.mixed_keyword_runs`) count as one row:
+
+    >>> mixed = ml(2, "代开发票_代办护照_移民咨询_签证加急 少儿编程、钢琴培训、美术培训、舞蹈培训、书法培训")
+    >>> spam_keyword_row(mixed, ml(1, body), lambda: body)
+    True
     """
     if line.label or line.stops or line.marks > line.size // 3 or line.size > 200 or line.size < 16:
         return False
@@ -2288,7 +2300,11 @@ def spam_keyword_row(line: Line, previous: Line, topic: Callable[[], str]) -> bo
     sep, n, runs = rules.keyword_runs(p, " 、,|_")
     least = _ROW_MIN_JOINED if sep == "_" else _ROW_MIN_RUNS
     if not sep or n < least or max(map(len, runs)) > _ROW_MAX_RUN:
-        return False
+        # groups with a joiner each: ``甲_乙_丙 丁、戊、己``
+        runs = rules.mixed_keyword_runs(p, _ROW_MIN_RUNS)
+        n = len(runs)
+        if not runs:
+            return False
     if sum(1 for r in runs if rules._ANY_HAN.search(r)) < 0.8 * n or not all(r.isalnum() for r in runs):
         return False  # (a bracket or a symbol in a run: glossed words, ``椅子（イス）``, not bare keywords)
     if 2 * sum(1 for r in runs if len(r) > _ROW_NAME) < n:
@@ -2651,6 +2667,61 @@ def _unstopped_sentence(line: Line) -> bool:
 
 
 _SENTENCE_COMMA = rules.lazy_regex(r"[\u4e00-\u9fff][，,、；;][\u4e00-\u9fff“]")
+
+
+#: An editorial role of the site's staff (not the story's reporter or author, who sign the article).
+_STAFF_ROLE = (
+    r"(?:责任|值班|执行|网络|实习)?(?:编辑|主编)|责编|美编|编审|审核|审校|审定|初审|复审|终审|[一二三]审"
+    r"|稽核|校对|签发|监制|排版|制作"
+)
+#: Role and name pairs, each name two to four Han characters, maybe after a colon:
+#: ``编辑 葛清 审核 谷舟``, ``校对：张三 终审：李四``.
+_STAFF_CREDIT = rules.lazy_regex(
+    rf"(?:(?:{_STAFF_ROLE})(?:\s*[:：]\s*|\s+)[\u4e00-\u9fff·]{{2,5}}\s*[,，;；、/|]?\s*){{1,4}}"
+)
+
+
+def _staff_credit(line: Line) -> bool:
+    """The site's staff credit after the body: role and name pairs in brackets (``（编辑 葛清 审核 谷舟）``,
+    ``（责任编辑：王明）``) or two pairs or more without (``校对：张三 终审：李四``). Why: the page
+    credits its editors and checkers, not the story; a reporter's credit (``（记者 王敏）``) stays.
+
+    >>> _staff_credit(rules.make_line(1, "（编辑 葛清 审核 谷舟）"))
+    True
+    >>> _staff_credit(rules.make_line(1, "校对：张三 终审：李四"))
+    True
+    >>> _staff_credit(rules.make_line(1, "（记者 王敏）"))
+    False
+    >>> _staff_credit(rules.make_line(1, "（审核通过）"))
+    False
+    """
+    text = line.text
+    if line.size > 40 or line.stops or not _STAFF_HINT.search(text):
+        return False
+    inner = text[1:-1].strip() if _bracketed(text) else ""
+    if inner:
+        return _STAFF_CREDIT.fullmatch(inner) is not None
+    m = _STAFF_CREDIT.fullmatch(text)
+    return m is not None and len(_STAFF_ROLE_RE.findall(text)) >= 2
+
+
+_STAFF_HINT = rules.lazy_regex(r"编|审|稽核|校|签发|监制|排版|制作")
+_STAFF_ROLE_RE = rules.lazy_regex(_STAFF_ROLE)
+
+
+def _closing_note(line: Line) -> bool:
+    """A line that closes an article: an end mark (``（完）``, ``-完-``), a bracketed note or the staff
+    credit. Why: a short line right over one is the article's last line (``香港中学列表`` / ``【完】``),
+    not the title of a list of short lines.
+
+    >>> _closing_note(rules.make_line(1, "【完】"))
+    True
+    >>> _closing_note(rules.make_line(1, "（编辑 葛清 审核 谷舟）"))
+    True
+    >>> _closing_note(rules.make_line(1, "1. 基本公正原则"))
+    False
+    """
+    return _bracketed(line.text) or _END_MARK.fullmatch(line.probe) is not None or _staff_credit(line)
 
 
 def _bracketed(text: str) -> bool:

@@ -297,6 +297,8 @@ def is_paragraph_like(line: Line) -> bool:
         sep, n, runs = keyword_runs(_LABEL_COLON.sub("", line.probe, count=1), "_,、|- ")
         if n >= 4 and max(map(len, runs), default=0) <= 24 and (sep != " " or n >= 8):
             return False
+        if mixed_keyword_runs(line.probe):
+            return False
     return line.wide >= 60 or (line.wide >= 30 and line.marks >= 2)
 
 
@@ -313,6 +315,49 @@ _RUN_SPLIT = {
     "/": lazy_regex(r"\s+/\s+"),
     ">": lazy_regex(r"\s*(?:>+|»|›|→)\s*"),
 }
+
+
+#: The joiners of a keyword row whose groups each use their own (``甲_乙 丙、丁 戊+己``).
+_MIXED_JOINER = lazy_regex(r"\s*(?:[_、,|+/]|\s[-–—]+\s|[-–—]+)\s*|\s+")
+_MIXED_KINDS = lazy_regex(r"[_、,|+/]|[-–—]|\s")
+#: A mixed row: this many runs at least, each at most this long, most longer than a name.
+_MIXED_MIN_RUNS, _MIXED_MAX_RUN, _MIXED_NAME = 10, 10, 3
+#: Characters of prose (function words) that a run of spam keywords seldom holds.
+_FUNCTION_HAN = lazy_regex(r"[的了吗呢吧着我你他她们这那]")
+
+
+def mixed_keyword_runs(p: str, least: int = _MIXED_MIN_RUNS) -> list[str]:
+    """The runs of a row of keywords joined by two or more kinds of separator (``_``, ``、``, ``,``,
+    ``|``, ``+``, ``/``, dashes, spaces), ``least`` runs or more (ten), each at most ten characters,
+    mostly Han and longer than a name, with no sentence mark and hardly a function word; ``[]`` when
+    ``p`` is not one. Why: a spider pool's footer glues groups of keywords, each group with its own joiner; no
+    single separator splits it into short runs, so it read as a long line of prose.
+
+    >>> row = "改装配件_以旧换新_洗车美容_驾校报名_二手车 阀门厂家、螺丝批发、管件、铝型材、轴承"
+    >>> mixed_keyword_runs(row.removesuffix("、轴承"))  # nine runs: too few
+    []
+    >>> len(mixed_keyword_runs(row))
+    10
+    >>> mixed_keyword_runs("会议强调，要坚持问题导向、目标导向、结果导向，推进改革、发展、稳定，统筹安全")
+    []
+    """
+    if len(p) < 40 or len(p) > 400 or _STOP_RE.search(p):
+        return []
+    kinds = {m.group() for m in _MIXED_KINDS.finditer(p)}
+    kinds = {"-" if k in "–—" else " " if k.isspace() else k for k in kinds}
+    if len(kinds) < 2 or kinds <= {",", "、"}:
+        return []  # (prose mixes only commas and enumeration commas)
+    runs = [r for r in _MIXED_JOINER.split(p) if r]
+    n = len(runs)
+    if n < least or max(map(len, runs)) > _MIXED_MAX_RUN or not all(r.isalnum() for r in runs):
+        return []
+    if sum(1 for r in runs if _ANY_HAN.search(r)) < 0.8 * n:
+        return []
+    if 2 * sum(len(r) > _MIXED_NAME for r in runs) < n:
+        return []
+    if sum(1 for r in runs if _FUNCTION_HAN.search(r)) > 0.1 * n:
+        return []
+    return runs
 
 
 def keyword_runs(p: str, seps: str) -> tuple[str, int, list[str]]:
