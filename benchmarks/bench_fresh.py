@@ -42,12 +42,8 @@ output beyond what the expected text holds, with examples.
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import json
 import random
 import re
-import statistics
-import subprocess
 import sys
 import tempfile
 import unicodedata
@@ -60,7 +56,6 @@ SHARED = REPO.parent / "shared"
 TOOLS = SHARED / "tools"
 sys.path.insert(0, str(REPO))
 
-import cleantext  # noqa: E402
 
 # --- vocabulary, written for this script ------------------------------------------------------------
 
@@ -553,27 +548,16 @@ def make_case(article: dict, native: bool, rng: random.Random, titles: list[str]
 # --- scoring -------------------------------------------------------------------------------------------
 
 
-def load_tool(name: str):  # noqa: ANN201 - a module
-    spec = importlib.util.spec_from_file_location(name, TOOLS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
-def articles(path: Path) -> list[dict]:
-    rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-    return [a for a in rows if re.search(r"[\u4e00-\u9fff]", a["title"]) and a["text"].strip()]
-
-
-def nfkc(line: str) -> str:
-    return re.sub(r"\s+", " ", unicodedata.normalize("NFKC", line)).strip()
-
-
-def figures(rows: list[dict]) -> str:
-    return (f"exact {sum(r['exact'] for r in rows) / len(rows):.3f} "
-            f"cer {statistics.fmean(r['cer'] for r in rows):.5f} "
-            f"P {statistics.fmean(r['line_precision'] for r in rows):.4f} "
-            f"R {statistics.fmean(r['line_recall'] for r in rows):.4f}")
+# (the scoring helpers are bench_unseen's: the page maker above is this script's own)
+from bench_unseen import (  # noqa: E402
+    clean_cases,
+    load_tool,  # noqa: E402
+    run_baseline,
+    score_outputs,
+)
+from bench_unseen import load_articles as articles  # noqa: E402
+from bench_unseen import norm as nfkc  # noqa: E402
+from bench_unseen import summarise as figures  # noqa: E402
 
 
 def diff_snippet(exp: str, got: str, width: int = 6) -> str:
@@ -600,47 +584,15 @@ def run_seed(seed: int, n: int, work: Path, evaluate, baseline: bool, quiet: boo
     picks += [(a, True) for a in rng.sample(hant, min(n_hant, len(hant)))]
     rng.shuffle(picks)
     pages, ours_dir, base_dir = work / f"pages-{seed}", work / f"cleantext-{seed}", work / f"baseline-{seed}"
-    for d in (pages, ours_dir):
-        d.mkdir(parents=True, exist_ok=True)
-    cases: dict[str, Case] = {}
-    docs: dict[str, object] = {}
-    for i, (article, native) in enumerate(picks):
-        name = f"{i:04d}"
-        case = make_case(article, native, rng, [opencc("t2s", t) for t in titles])
-        cases[name] = case
-        (pages / f"{name}.txt").write_bytes(case.raw)
-        (pages / f"{name}.expected.txt").write_text(case.expected, encoding="utf-8")
-        try:
-            doc = cleantext.clean_document(case.raw)
-            out = doc.text
-        except cleantext.CleantextError as exc:
-            doc, out = None, ""
-            print(f"  {name}: cleantext failed: {exc}")
-        docs[name] = doc
-        (ours_dir / f"{name}.txt").write_text(out, encoding="utf-8")
-    with open(pages / "manifest.jsonl", "w", encoding="utf-8") as fh:
-        for name, case in cases.items():
-            kinds = sorted({k for k, _ in case.furniture})
-            record = {"case": name, "damage": case.damage, "furniture": kinds}
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-    def score_dir(out_dir: Path) -> dict[str, dict]:
-        scored = {}
-        for name, case in cases.items():
-            got = (out_dir / f"{name}.txt").read_text(encoding="utf-8", errors="replace")
-            row = evaluate.score(case.expected, got)
-            have = evaluate.residue(unicodedata.normalize("NFKC", got))
-            base = evaluate.residue(unicodedata.normalize("NFKC", case.expected))
-            row["residue"] = {k: max(0, v - base.get(k, 0)) for k, v in have.items()}
-            scored[name] = row
-        return scored
-
-    ours = score_dir(ours_dir)
+    t2s_titles = [opencc("t2s", t) for t in titles]
+    cases: dict[str, Case] = {f"{i:04d}": make_case(article, native, rng, t2s_titles)
+                              for i, (article, native) in enumerate(picks)}
+    docs = clean_cases(cases, pages, ours_dir)
+    ours = score_outputs(cases, ours_dir, evaluate)
     tools = {"cleantext": ours}
     if baseline:
-        files = [str(pages / f"{name}.txt") for name in cases]
-        subprocess.run([sys.executable, str(TOOLS / "baseline.py"), "-o", str(base_dir), *files], check=True)
-        tools["baseline"] = score_dir(base_dir)
+        run_baseline(cases, pages, base_dir)
+        tools["baseline"] = score_outputs(cases, base_dir, evaluate)
     print(f"seed {seed}: {len(cases)} pages ({n_hant} native Traditional), "
           f"{sum(len(c.raw) for c in cases.values()) / 1e6:.2f} MB")
     for tool, rows in tools.items():

@@ -608,27 +608,14 @@ def summarise(rows: list[dict]) -> str:
             f"R {statistics.fmean(r['line_recall'] for r in rows):.4f}")
 
 
-def run_seed(seed: int, n: int, work: Path, evaluator, baseline: bool) -> None:  # noqa: ANN001, PLR0915
-    from rapidfuzz import fuzz
-
-    rng = random.Random(seed)
-    simp = load_articles(SHARED / "corpus" / "clean.jsonl")
-    hant = load_articles(SHARED / "corpus" / "clean_hant.jsonl")
-    titles = [a["title"] for a in simp]
-    n_hant = n // 4
-    picks = [(a, False) for a in rng.sample(simp, min(n - n_hant, len(simp)))]
-    picks += [(a, True) for a in rng.sample(hant, min(n_hant, len(hant)))]
-    rng.shuffle(picks)
-    cases_dir, ours_dir = work / f"pages-{seed}", work / f"cleantext-{seed}"
-    base_dir = work / f"baseline-{seed}"
+def clean_cases(cases: dict, cases_dir: Path, ours_dir: Path) -> dict[str, object]:
+    """Write each case's page and expected text, clean the page with cleantext, write its output and a
+    manifest of the damage and furniture; return each page's ``CleanResult`` (None if refused).
+    Shared with bench_fresh.py: a case needs ``raw``, ``expected``, ``damage`` and ``furniture``."""
     for d in (cases_dir, ours_dir):
         d.mkdir(parents=True, exist_ok=True)
-    cases: dict[str, Case] = {}
-    docs = {}
-    for i, (article, native) in enumerate(picks):
-        name = f"{i:04d}"
-        case = make_case(article, native, rng, titles)
-        cases[name] = case
+    docs: dict[str, object] = {}
+    for name, case in cases.items():
         (cases_dir / f"{name}.txt").write_bytes(case.raw)
         (cases_dir / f"{name}.expected.txt").write_text(case.expected, encoding="utf-8")
         try:
@@ -644,23 +631,48 @@ def run_seed(seed: int, n: int, work: Path, evaluator, baseline: bool) -> None: 
             kinds = sorted({k for k, _ in case.furniture})
             record = {"case": name, "damage": case.damage, "furniture": kinds}
             manifest.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return docs
 
-    def score_all(out_dir: Path) -> dict[str, dict]:
-        result = {}
-        for name, case in cases.items():
-            got = (out_dir / f"{name}.txt").read_text(encoding="utf-8", errors="replace")
-            result[name] = evaluator.score(case.expected, got)
-            residue = evaluator.residue(unicodedata.normalize("NFKC", got))
-            expected_residue = evaluator.residue(unicodedata.normalize("NFKC", case.expected))
-            result[name]["residue"] = {k: max(0, v - expected_residue.get(k, 0)) for k, v in residue.items()}
-        return result
 
-    ours = score_all(ours_dir)
+def score_outputs(cases: dict, out_dir: Path, evaluator) -> dict[str, dict]:  # noqa: ANN001
+    """evaluate.py's score of each output in ``out_dir``, with the residue beyond the expected text's."""
+    result = {}
+    for name, case in cases.items():
+        got = (out_dir / f"{name}.txt").read_text(encoding="utf-8", errors="replace")
+        result[name] = evaluator.score(case.expected, got)
+        residue = evaluator.residue(unicodedata.normalize("NFKC", got))
+        expected_residue = evaluator.residue(unicodedata.normalize("NFKC", case.expected))
+        result[name]["residue"] = {k: max(0, v - expected_residue.get(k, 0)) for k, v in residue.items()}
+    return result
+
+
+def run_baseline(cases: dict, cases_dir: Path, base_dir: Path) -> None:
+    """``baseline.py -o base_dir`` on the cases' pages."""
+    files = [str(cases_dir / f"{name}.txt") for name in cases]
+    subprocess.run([sys.executable, str(TOOLS / "baseline.py"), "-o", str(base_dir), *files], check=True)
+
+
+def run_seed(seed: int, n: int, work: Path, evaluator, baseline: bool) -> None:  # noqa: ANN001, PLR0915
+    from rapidfuzz import fuzz
+
+    rng = random.Random(seed)
+    simp = load_articles(SHARED / "corpus" / "clean.jsonl")
+    hant = load_articles(SHARED / "corpus" / "clean_hant.jsonl")
+    titles = [a["title"] for a in simp]
+    n_hant = n // 4
+    picks = [(a, False) for a in rng.sample(simp, min(n - n_hant, len(simp)))]
+    picks += [(a, True) for a in rng.sample(hant, min(n_hant, len(hant)))]
+    rng.shuffle(picks)
+    cases_dir, ours_dir = work / f"pages-{seed}", work / f"cleantext-{seed}"
+    base_dir = work / f"baseline-{seed}"
+    cases: dict[str, Case] = {f"{i:04d}": make_case(article, native, rng, titles)
+                              for i, (article, native) in enumerate(picks)}
+    docs = clean_cases(cases, cases_dir, ours_dir)
+    ours = score_outputs(cases, ours_dir, evaluator)
     rows_by_tool = {"cleantext": ours}
     if baseline:
-        files = [str(cases_dir / f"{name}.txt") for name in cases]
-        subprocess.run([sys.executable, str(TOOLS / "baseline.py"), "-o", str(base_dir), *files], check=True)
-        rows_by_tool["baseline"] = score_all(base_dir)
+        run_baseline(cases, cases_dir, base_dir)
+        rows_by_tool["baseline"] = score_outputs(cases, base_dir, evaluator)
 
     print(f"seed {seed}: {len(cases)} pages ({sum(native for _, native in picks)} native Traditional), "
           f"{sum(len(c.raw) for c in cases.values()) / 1e6:.2f} MB")

@@ -1260,12 +1260,7 @@ def _three_byte_candidates(codec: str, group: tuple[int, ...], after: int) -> li
         for t in lasts:
             values = (group[0], 0x80 | m, 0x80 | t, after)
             for i in constrained:
-                b, nxt = values[i], values[i + 1]
-                row = _LOST_ROWS.get((codec, nxt)) or _lost_row(codec, nxt, b"")
-                lost = row[b]
-                if lost == 2:
-                    lost = row[b] = _lost_verdict(codec, b, nxt)
-                if not lost:
+                if not _lost_row(codec, values[i + 1], bytes((values[i],)))[values[i]]:
                     break
             else:
                 out.append(chr(base | m << 6 | t))
