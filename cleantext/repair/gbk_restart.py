@@ -746,6 +746,7 @@ def _marked(cands: tuple[str, ...]) -> tuple[tuple[str, ...], dict[str, str], fr
     return marks, of_fold, frozenset(of_fold)
 
 
+#: What follows a paragraph's last character: a line end, a tag or the end of the text.
 _PARAGRAPH_END_NEXT = re.compile(r"\s*(?:[\r\n<]|$)")
 #: Bonus of an opening bracket or quote when the text after the gap closes one, before its sentence
 #: ends, that nothing on the left opened: the opener can only have been the lost character.
