@@ -1129,18 +1129,8 @@ def _read_lossy(kind: Kind, line: str, slots: tuple[tuple[str, ...] | None, ...]
             lost += _flush_slots(kind, pending, fitting, out, unknown_at, joint, counts)
             pending.clear()
             return
-        groups = _split_chars(pending, kind.source)
-        for g, group in enumerate(groups):
-            if min(group) < 0:
-                after = groups[g + 1][0] if g + 1 < len(groups) else _UNKNOWN_FREE
-                unknown_at.append((len(out), (tuple(group), after)))
-                out.append("")
-                continue
-            try:
-                out.append(bytes(group).decode(kind.source))
-            except UnicodeDecodeError:
-                lost += 1
-                failed_at.append(len(out))
+        lost += _decode_groups(kind, _split_chars(pending, kind.source), _UNKNOWN_FREE, out, unknown_at,
+                               failed_at)
         pending.clear()
 
     for piece in pieces:
@@ -1395,17 +1385,37 @@ def _flush_slots(kind: Kind, stream: list[int], fitting: dict[int, list[tuple[st
             counts.append((count, len(members)))
             out.append("")
             continue
-        for g, group in enumerate(members):
-            group = [_UNKNOWN_FREE if b <= _SLOT_MARK else b for b in group]
-            if min(group) < 0:
-                after = members[g + 1][0] if g + 1 < len(members) else nxt
-                unknown_at.append((len(out), (tuple(group), _UNKNOWN_FREE if after < 0 else after)))
-                out.append("")
-                continue
-            try:
-                out.append(bytes(group).decode(kind.source))
-            except UnicodeDecodeError:
-                lost += 1
+        groups = [[_UNKNOWN_FREE if b <= _SLOT_MARK else b for b in group] for group in members]
+        lost += _decode_groups(kind, groups, nxt, out, unknown_at, any_unknown_after=True)
+    return lost
+
+
+def _decode_groups(
+    kind: Kind, groups: list[list[int]], after_last: int, out: list[str],
+    unknown_at: list[tuple[int, tuple[tuple[int, ...], int]]], failed_at: list[int] | None = None,
+    *, any_unknown_after: bool = False,
+) -> int:
+    """Decode byte groups of one character each onto ``out``; returns how many failed (lost).
+
+    A group with unknown bytes leaves ``""`` in ``out`` and its place, bytes and next byte in
+    ``unknown_at`` (the next group's first byte, or ``after_last``; with ``any_unknown_after`` an unknown
+    next byte counts as unconstrained); a failed group's place goes to ``failed_at``.
+    """
+    lost = 0
+    for g, group in enumerate(groups):
+        if min(group) < 0:
+            after = groups[g + 1][0] if g + 1 < len(groups) else after_last
+            if any_unknown_after and after < 0:
+                after = _UNKNOWN_FREE
+            unknown_at.append((len(out), (tuple(group), after)))
+            out.append("")
+            continue
+        try:
+            out.append(bytes(group).decode(kind.source))
+        except UnicodeDecodeError:
+            lost += 1
+            if failed_at is not None:
+                failed_at.append(len(out))
     return lost
 
 
